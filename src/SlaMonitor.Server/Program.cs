@@ -1,3 +1,35 @@
+using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Demo;
+using SlaMonitor.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+var role = ServerRole.Parse(builder.Configuration[ServerRole.ConfigKey]);
+var persistence = builder.AddSlaPersistence();
+builder.AddSlaMessaging(role);
+if (role.RunsWorker)
+{
+    builder.AddSlaScheduling(persistence);
+}
+
+builder.AddSlaAuth();
+builder.AddSlaApi();
+builder.AddSlaTelemetry();
+builder.AddSlaDemo(role);
+
 var app = builder.Build();
+await app.PrepareDatabaseAsync(persistence);
+await app.SeedDemoAsync();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapSlaHealth();
+if (role.ServesApi)
+{
+    app.MapSlaApi();
+}
+
 app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,7 @@
+namespace SlaMonitor.Contracts;
+
+public sealed record EventLocation
+{
+    public string? Code { get; init; }
+    public string? CountryCode { get; init; }
+}

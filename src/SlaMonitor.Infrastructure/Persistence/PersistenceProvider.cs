@@ -1,0 +1,8 @@
+namespace SlaMonitor.Infrastructure.Persistence;
+
+public enum PersistenceProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}

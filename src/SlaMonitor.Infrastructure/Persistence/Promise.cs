@@ -1,0 +1,34 @@
+namespace SlaMonitor.Infrastructure.Persistence;
+
+/// <summary>
+/// The current evaluation of a promise, derived from its events by the engine.
+/// Rebuilt from the events on every change, so it can always be recomputed.
+/// </summary>
+public sealed class Promise
+{
+    public required string TicketRef { get; set; }
+    public required string CustomerCode { get; set; }
+    public required string SiteCode { get; set; }
+    public required string ServiceLevel { get; set; }
+    public int PolicyVersion { get; set; }
+    public required string Status { get; set; }
+    public DateTime OpenedAt { get; set; }
+    public DateTime Deadline { get; set; }
+    public DateTime? ClosedAt { get; set; }
+    public DateTime? PredictedCompletion { get; set; }
+    public double? ProbabilityLate { get; set; }
+    public long PausedSeconds { get; set; }
+
+    /// <summary>Reasons in words, as a JSON array.</summary>
+    public required string ReasonsJson { get; set; }
+
+    public string? CarrierCode { get; set; }
+
+    /// <summary>When time alone would change the evaluation; null once closed.</summary>
+    public DateTime? NextEvaluationAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    /// <summary>Optimistic concurrency: two workers never overwrite each other silently.</summary>
+    public int Revision { get; set; }
+}

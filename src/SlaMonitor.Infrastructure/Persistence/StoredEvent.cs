@@ -1,0 +1,23 @@
+namespace SlaMonitor.Infrastructure.Persistence;
+
+/// <summary>An accepted carrier event; (CarrierCode, EventId) is unique and settles duplicates.</summary>
+public sealed class StoredEvent
+{
+    public long Id { get; set; }
+    public required string CarrierCode { get; set; }
+    public required string EventId { get; set; }
+    public required string Kind { get; set; }
+    public required string Code { get; set; }
+    public DateTime OccurredAt { get; set; }
+    public string? TicketRef { get; set; }
+    public string? ShipmentRef { get; set; }
+    public string? LocationCode { get; set; }
+    public string? CountryCode { get; set; }
+    public DateTime? EstimatedArrival { get; set; }
+    public string? OpenedCustomer { get; set; }
+    public string? OpenedSite { get; set; }
+    public string? OpenedServiceLevel { get; set; }
+    public string? Reason { get; set; }
+    public string? Note { get; set; }
+    public DateTime ReceivedAt { get; set; }
+}

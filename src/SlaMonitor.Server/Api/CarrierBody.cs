@@ -1,0 +1,8 @@
+namespace SlaMonitor.Server.Api;
+
+public sealed record CarrierBody
+{
+    public string? Name { get; init; }
+    public string? Secret { get; init; }
+    public string? Format { get; init; }
+}

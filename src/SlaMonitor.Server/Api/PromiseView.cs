@@ -1,0 +1,19 @@
+namespace SlaMonitor.Server.Api;
+
+public sealed record PromiseView(
+    string TicketRef,
+    string Customer,
+    string Site,
+    string Region,
+    string ServiceLevel,
+    string Status,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset Deadline,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? PredictedCompletion,
+    double? ProbabilityLate,
+    string PausedFor,
+    IReadOnlyList<string> Reasons,
+    string? Carrier,
+    int PolicyVersion,
+    IReadOnlyList<TimelineEntry>? Timeline);

@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NodaTime;
+using Scalar.AspNetCore;
+using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Promises;
+using SlaMonitor.Server.Webhooks;
+
+namespace SlaMonitor.Server.Hosting;
+
+public static class ApiExtensions
+{
+    public static void AddSlaApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IClock>(SystemClock.Instance);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<PromiseProjector>();
+    }
+
+    public static void MapSlaApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapPromisesApi();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
+    }
+
+    /// <summary>/health/live answers while the process runs; /health/ready checks the database and the broker.</summary>
+    public static void MapSlaHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = WriteReport,
+        });
+    }
+
+    private static Task WriteReport(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), e.Value.Description }),
+        });
+}

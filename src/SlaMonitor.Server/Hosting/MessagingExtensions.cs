@@ -1,0 +1,41 @@
+using MassTransit;
+using SlaMonitor.Server.Ingest;
+
+namespace SlaMonitor.Server.Hosting;
+
+public static class MessagingExtensions
+{
+    public static MessagingSettings AddSlaMessaging(this WebApplicationBuilder builder, ServerRole role)
+    {
+        var settings = MessagingSettings.Read(builder.Configuration, role);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddScoped<EventPublisher>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            if (role.RunsWorker)
+            {
+                bus.AddConsumer<RecordCarrierEventsConsumer, RecordCarrierEventsConsumerDefinition>();
+            }
+
+            if (settings.RabbitMq is { } rabbit)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                        // 202 is only answered once the broker has confirmed every message.
+                        h.PublisherConfirmation = true;
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return settings;
+    }
+}

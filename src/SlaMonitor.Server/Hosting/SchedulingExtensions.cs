@@ -1,0 +1,55 @@
+using Quartz;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Scheduling;
+
+namespace SlaMonitor.Server.Hosting;
+
+public static class SchedulingExtensions
+{
+    /// <summary>
+    /// Quartz with the RAM store on SQLite; on a server database the clustered ADO.NET store,
+    /// whose tables the migrations create, so several workers share the schedule.
+    /// </summary>
+    public static void AddSlaScheduling(this WebApplicationBuilder builder, PersistenceSettings persistence)
+    {
+        var everySeconds = builder.Configuration.GetValue("Scheduling:EvaluateEverySeconds", 5);
+        if (everySeconds is < 1 or > 3600)
+        {
+            throw new SettingsException($"Scheduling:EvaluateEverySeconds must be between 1 and 3600, not {everySeconds}.");
+        }
+
+        builder.Services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = "SlaMonitor";
+                s.GenerateInstanceId = true;
+            });
+            q.AddJob<EvaluateDuePromisesJob>(j => j.WithIdentity(EvaluateDuePromisesJob.Key).DisallowConcurrentExecution())
+                .AddTrigger<EvaluateDuePromisesJob>(t => t.ForJob(EvaluateDuePromisesJob.Key)
+                    .WithIdentity("evaluate-due-promises-trigger", "promises")
+                    .StartNow()
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(everySeconds)).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            if (persistence.IsServerDatabase)
+            {
+                q.UsePersistentStore(store =>
+                {
+                    if (persistence.Provider == PersistenceProvider.Postgres)
+                    {
+                        store.UsePostgres(persistence.ConnectionString);
+                    }
+                    else
+                    {
+                        store.UseSqlServer(persistence.ConnectionString);
+                    }
+
+                    store.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(10));
+                    store.UseSystemTextJsonSerializer();
+                    store.ConfigureStore(o => o.TablePrefix = QuartzSchema.TablePrefix);
+                });
+            }
+        });
+        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+    }
+}
