@@ -18,11 +18,14 @@ public static class SchedulingExtensions
             throw new SettingsException($"Scheduling:EvaluateEverySeconds must be between 1 and 3600, not {everySeconds}.");
         }
 
+        // Quartz keeps schedulers in a process-wide registry by name: hosts sharing one process
+        // (tests) need distinct names; clustered workers in separate processes share one.
+        var instanceName = builder.Configuration["Scheduling:InstanceName"] ?? "SlaMonitor";
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
-                s.InstanceName = "SlaMonitor";
+                s.InstanceName = instanceName;
                 s.GenerateInstanceId = true;
             });
             q.AddJob<EvaluateDuePromisesJob>(j => j.WithIdentity(EvaluateDuePromisesJob.Key).DisallowConcurrentExecution())
