@@ -33,7 +33,8 @@ public static class CarriersApi
             errors.Add("secret", "must be at least 16 characters.");
         }
 
-        if (errors.Required("format", body.Format, 32) is { } format && !Formats.Contains(format))
+        var format = body.Format ?? Formats[0];
+        if (!Formats.Contains(format))
         {
             errors.Add("format", $"must be one of {string.Join(", ", Formats)}.");
         }
@@ -52,7 +53,7 @@ public static class CarriersApi
 
         carrier.Name = body.Name!;
         carrier.Secret = body.Secret!;
-        carrier.Format = body.Format!;
+        carrier.Format = format;
         carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToView(carrier));

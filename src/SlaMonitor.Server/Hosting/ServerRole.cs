@@ -10,7 +10,7 @@ public sealed record ServerRole(bool ServesApi, bool RunsWorker)
         "ALL" => new ServerRole(ServesApi: true, RunsWorker: true),
         "API" => new ServerRole(ServesApi: true, RunsWorker: false),
         "WORKER" => new ServerRole(ServesApi: false, RunsWorker: true),
-        _ => throw new InvalidOperationException(
+        _ => throw new SettingsException(
             $"Role (--role) must be 'api', 'worker' or 'all', not '{value}'."),
     };
 

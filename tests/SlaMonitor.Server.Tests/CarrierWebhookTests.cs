@@ -1,0 +1,169 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NodaTime;
+using SlaMonitor.Server.Tests.Support;
+using SlaMonitor.Server.Webhooks;
+
+namespace SlaMonitor.Server.Tests;
+
+public sealed class CarrierWebhookTests : IAsyncLifetime
+{
+    private readonly SlaApp _app = new(settings: new Dictionary<string, string?>
+    {
+        ["Webhooks:MaxBodyBytes"] = "65536",
+        ["Webhooks:MaxEventsPerRequest"] = "3",
+    });
+
+    private HttpClient _client = null!;
+    private HttpClient _admin = null!;
+
+    private Instant Now => _app.Clock.GetCurrentInstant();
+
+    public async ValueTask InitializeAsync()
+    {
+        _client = _app.CreateClient();
+        _admin = _app.Admin();
+        await Carriers.ConfigureAsync(_admin);
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task A_signed_event_is_accepted_with_202()
+    {
+        using var response = await Carriers.PostAsync(_client, Carriers.Opened("T-1", Now), Now);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(1, answer.GetProperty("accepted").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unknown_carrier_gets_404()
+    {
+        using var response = await _client.PostAsync("/api/v1/carriers/NOBODY/events", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unsigned_request_gets_401_and_changes_nothing()
+    {
+        using var response = await _client.PostAsync($"/api/v1/carriers/{Bodies.Carrier}/events",
+            new StringContent(Carriers.Opened("T-1", Now).ToJsonString(), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        await AssertNoPromiseAsync("T-1");
+    }
+
+    [Fact]
+    public async Task A_signature_older_than_five_minutes_gets_401()
+    {
+        using var response = await Carriers.PostAsync(_client, Carriers.Opened("T-1", Now), Now - Duration.FromMinutes(6));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_signature_with_another_secret_gets_401() =>
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await Carriers.PostAsync(_client, Carriers.Opened("T-1", Now), Now, secret: "demo-secret-nordfreight-01")).StatusCode);
+
+    [Fact]
+    public async Task Signed_malformed_json_gets_400()
+    {
+        using var response = await Carriers.PostRawAsync(_client, Encoding.UTF8.GetBytes("{\"eventId\": "), Now);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_gets_413()
+    {
+        var huge = Carriers.Opened("T-1", Now);
+        huge["note"] = new string('x', 70_000);
+
+        using var response = await Carriers.PostAsync(_client, huge, Now);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task More_events_than_allowed_per_request_gets_413()
+    {
+        var batch = new JsonObject { ["events"] = new JsonArray([.. Enumerable.Range(1, 4).Select(i => (JsonNode)Carriers.Opened($"T-{i}", Now))]) };
+
+        using var response = await Carriers.PostAsync(_client, batch, Now);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("occurredAt", "yesterday")]
+    [InlineData("code", "TELEPORTED")]
+    [InlineData("eventId", null)]
+    [InlineData("kind", "rumour")]
+    public async Task An_invalid_event_gets_422_naming_the_field_and_nothing_is_applied(string field, string? value)
+    {
+        var body = Carriers.Opened("T-1", Now);
+        body[field] = value;
+
+        using var response = await Carriers.PostAsync(_client, body, Now);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await AssertNoPromiseAsync("T-1");
+    }
+
+    [Fact]
+    public async Task An_opened_event_for_an_unknown_site_gets_422_naming_the_site()
+    {
+        var body = Carriers.Opened("T-1", Now);
+        body["opened"]!["site"] = "NOWHERE";
+
+        using var response = await Carriers.PostAsync(_client, body, Now);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("opened.site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_bad_event_in_a_batch_rejects_the_whole_batch()
+    {
+        var bad = Carriers.Event("T-2", "shipment", "PICKED_UP", Now);
+        bad["occurredAt"] = "not a time";
+        var batch = new JsonObject { ["events"] = new JsonArray(Carriers.Opened("T-1", Now), bad) };
+
+        using var response = await Carriers.PostAsync(_client, batch, Now);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("events[1].occurredAt", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await AssertNoPromiseAsync("T-1");
+    }
+
+    [Fact]
+    public async Task The_same_event_posted_twice_is_reported_as_a_duplicate()
+    {
+        var opened = Carriers.Opened("T-1", Now);
+        (await Carriers.PostAsync(_client, opened, Now)).EnsureSuccessStatusCode();
+        await Eventually.UntilAsync(() => _admin.GetAsync("/api/v1/promises/T-1"), r => r.IsSuccessStatusCode, "the promise to open");
+
+        using var again = await Carriers.PostAsync(_client, opened, Now);
+
+        var answer = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal(0, answer.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, answer.GetProperty("duplicates").GetInt32());
+        Assert.Equal(CarrierWebhooksApi.Duplicate, answer.GetProperty("results")[0].GetProperty("result").GetString());
+    }
+
+    private async Task AssertNoPromiseAsync(string ticketRef)
+    {
+        using var response = await _admin.GetAsync($"/api/v1/promises/{ticketRef}");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

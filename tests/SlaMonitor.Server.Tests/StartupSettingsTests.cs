@@ -1,0 +1,98 @@
+using SlaMonitor.Server.Tests.Support;
+
+namespace SlaMonitor.Server.Tests;
+
+/// <summary>A wrong setting stops the process with a message naming the key.</summary>
+public sealed class StartupSettingsTests
+{
+    [Theory]
+    [InlineData("Persistence:Provider", "Oracle", "Persistence:Provider")]
+    [InlineData("Persistence:MigrateOnStartup", "sometimes", "Persistence:MigrateOnStartup")]
+    [InlineData("Messaging:Transport", "Carrier-Pigeon", "Messaging:Transport")]
+    [InlineData("Role", "janitor", "--role")]
+    [InlineData("Scheduling:EvaluateEverySeconds", "0", "Scheduling:EvaluateEverySeconds")]
+    [InlineData("Telemetry:Exporter", "Fax", "Telemetry:Exporter")]
+    [InlineData("Demo:EventsPerSecond", "-1", "EventsPerSecond")]
+    [InlineData("Webhooks:MaxBodyBytes", "0", "MaxBodyBytes")]
+    public async Task A_wrong_value_stops_start_up_naming_the_key(string key, string value, string named)
+    {
+        var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(named, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_database_without_a_connection_string_stops_start_up()
+    {
+        var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?>
+        {
+            ["Persistence:Provider"] = "Postgres",
+            ["Persistence:ConnectionString"] = "",
+        }));
+
+        Assert.Contains("Persistence:ConnectionString", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_in_memory_transport_is_refused_for_a_split_api_role()
+    {
+        var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { ["Role"] = "api" }));
+
+        Assert.Contains("Messaging:Transport", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_development_key_is_refused_outside_development()
+    {
+        var message = await StartupErrorAsync(new SlaApp("Production", new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Key"] = "dev-admin-key",
+            ["Auth:ApiKeys:0:Role"] = "admin",
+        }));
+
+        Assert.Contains("Auth:ApiKeys:0:Key", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_development_key_is_not_even_a_default()
+    {
+        await using var app = new SlaApp("Production", new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Key"] = "prod-admin-key-0123456789",
+            ["Auth:ApiKeys:0:Role"] = "admin",
+        });
+        using var client = app.Admin();
+
+        using var response = await client.GetAsync("/api/v1/sites");
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_configured_key_with_an_unknown_role_stops_start_up()
+    {
+        var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Key"] = "some-long-key-0123456789",
+            ["Auth:ApiKeys:0:Role"] = "overlord",
+        }));
+
+        Assert.Contains("Auth:ApiKeys:0:Role", message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> StartupErrorAsync(SlaApp app)
+    {
+        await using (app)
+        {
+            var error = Record.Exception(() => app.CreateClient());
+            Assert.NotNull(error);
+            var messages = new List<string>();
+            for (var e = error; e is not null; e = e.InnerException)
+            {
+                messages.Add(e.Message);
+            }
+
+            return string.Join(" | ", messages);
+        }
+    }
+}

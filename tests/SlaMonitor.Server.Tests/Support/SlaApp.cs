@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using NodaTime.Testing;
+
+namespace SlaMonitor.Server.Tests.Support;
+
+/// <summary>
+/// The product as `dotnet run` starts it (SQLite file, MassTransit in-memory transport, Quartz RAM store),
+/// on a private database file and a fake clock.
+/// </summary>
+public sealed class SlaApp : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "dev-admin-key";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"slamonitor-test-{Guid.NewGuid():N}.db");
+    private readonly Dictionary<string, string?> _settings;
+
+    public SlaApp(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        Environment = environment;
+        _settings = new Dictionary<string, string?>
+        {
+            ["Persistence:ConnectionString"] = $"Data Source={_databasePath}",
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Scheduling:InstanceName"] = $"test-{Guid.NewGuid():N}",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <summary>Monday 23 November 2026, 10:00 in Berlin.</summary>
+    public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 23, 9, 0));
+
+    public string Environment { get; }
+
+    public HttpClient Admin()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+    }
+}
