@@ -16,7 +16,7 @@ public sealed record SlaPolicy(
 {
     /// <summary>AT_RISK when the predicted probability of finishing late reaches this value.
     /// Chosen on the Olist measurement (docs/prediction.md).</summary>
-    public const double DefaultProbabilityThreshold = 0.5;
+    public const double DefaultProbabilityThreshold = 0.74;
 
     public IReadOnlyList<EscalationStep> EscalationLadder => Escalation ?? [];
 }

@@ -5,9 +5,10 @@ namespace SlaMonitor.Engine;
 /// <summary>Accumulates stage observations from closed promises; every observation also feeds the coarser lanes.</summary>
 public sealed class LaneStatisticsBuilder(int minimumSamples = LaneStatisticsBuilder.DefaultMinimumSamples)
 {
-    public const int DefaultMinimumSamples = 30;
+    /// <summary>Chosen on the Olist measurement (docs/prediction.md): thinner lanes predicted worse than their parents.</summary>
+    public const int DefaultMinimumSamples = 100;
 
-    private readonly Dictionary<(LaneKey, PromiseStage), Samples> _samples = [];
+    private readonly Dictionary<(LaneKey, PromiseStage), StageSamples> _samples = [];
 
     /// <summary>Learns from a promise closed MET or MISSED; open and cancelled promises teach nothing.</summary>
     public void Add(PromiseState promise)
@@ -20,36 +21,43 @@ public sealed class LaneStatisticsBuilder(int minimumSamples = LaneStatisticsBui
 
         var stage = PromiseStage.AwaitingPickup;
         var enteredAt = promise.OpenedAt;
-        var lastMark = promise.OpenedAt;
+        Instant? lastScan = null;
         var gaps = new List<double>();
         foreach (var e in promise.Events)
         {
             var at = Instant.Max(e.OccurredAt, promise.OpenedAt);
-            if (at > closedAt)
+            if (at >= closedAt)
             {
                 break;
             }
 
-            if (e.IsScan)
+            if (Signals.Stage(e.Signal) is { } next && next != stage)
             {
-                gaps.Add((at - lastMark).TotalSeconds);
-                lastMark = at;
-            }
-
-            if (Signals.Stage(e.Signal) is { } next && next != stage && at < closedAt)
-            {
-                AddObservation(promise.Lane, stage, at - enteredAt, closedAt - enteredAt, gaps);
+                AddObservation(promise, stage, enteredAt, at, closedAt, gaps);
                 gaps.Clear();
                 stage = next;
                 enteredAt = at;
+                lastScan = e.IsScan ? at : null;
+                continue;
+            }
+
+            if (e.IsScan)
+            {
+                if (lastScan is { } previous)
+                {
+                    gaps.Add((at - previous).TotalSeconds);
+                }
+
+                lastScan = at;
             }
         }
 
-        AddObservation(promise.Lane, stage, closedAt - enteredAt, closedAt - enteredAt, gaps);
+        AddObservation(promise, stage, enteredAt, closedAt, closedAt, gaps);
     }
 
-    /// <summary>One pass through a stage: how long it lasted, how long from entering it to fulfilment, scan gaps in it.</summary>
-    public void AddObservation(LaneKey lane, PromiseStage stage, Duration stageDuration, Duration untilFulfilment, IEnumerable<double> gapSeconds)
+    /// <summary>One pass through a stage: its duration, the time from entering it to fulfilment as a share of the
+    /// promise's budget, and the gaps between scans inside it (in seconds).</summary>
+    public void AddObservation(LaneKey lane, PromiseStage stage, Duration stageDuration, double remainingShare, IEnumerable<double> gapSeconds)
     {
         ArgumentNullException.ThrowIfNull(gapSeconds);
         var gapList = gapSeconds as IReadOnlyCollection<double> ?? [.. gapSeconds];
@@ -57,26 +65,23 @@ public sealed class LaneStatisticsBuilder(int minimumSamples = LaneStatisticsBui
         {
             if (!_samples.TryGetValue((level, stage), out var samples))
             {
-                samples = new Samples();
+                samples = new StageSamples();
                 _samples[(level, stage)] = samples;
             }
 
             samples.Durations.Add(stageDuration.TotalSeconds);
-            samples.Remaining.Add(untilFulfilment.TotalSeconds);
+            samples.RemainingShares.Add(remainingShare);
             samples.Gaps.AddRange(gapList);
         }
     }
 
     public LaneStatistics Build() => new(
-        _samples.ToDictionary(kv => kv.Key, kv => new StageStatistics(kv.Value.Remaining, kv.Value.Durations, kv.Value.Gaps)),
+        _samples.ToDictionary(kv => kv.Key, kv => new StageStatistics(kv.Value.RemainingShares, kv.Value.Durations, kv.Value.Gaps)),
         minimumSamples);
 
-    private sealed class Samples
+    private void AddObservation(PromiseState promise, PromiseStage stage, Instant enteredAt, Instant leftAt, Instant closedAt, List<double> gaps)
     {
-        public List<double> Remaining { get; } = [];
-
-        public List<double> Durations { get; } = [];
-
-        public List<double> Gaps { get; } = [];
+        var remaining = Deadlines.Measure(enteredAt, closedAt, promise.Policy.Clock, promise.Calendar);
+        AddObservation(promise.Lane, stage, leftAt - enteredAt, remaining / promise.Budget, gaps);
     }
 }

@@ -10,16 +10,19 @@ namespace SlaMonitor.Engine;
 public sealed class PromiseState
 {
     private readonly FoldedEvent[] _events;
+    private RiskPlan? _plan;
 
-    private PromiseState(Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane, Instant unpausedDeadline, FoldedEvent[] events)
+    private PromiseState(Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane, Instant unpausedDeadline, Duration budget, bool isDeadlinePromised, FoldedEvent[] events)
     {
         OpenedAt = openedAt;
+        IsDeadlinePromised = isDeadlinePromised;
+        Budget = budget;
         Policy = policy;
         Calendar = calendar;
         Lane = lane;
         UnpausedDeadline = unpausedDeadline;
         _events = events;
-        var facts = PromiseFold.Fold(this, events);
+        var facts = EventFold.Fold(this, events);
         Stage = facts.Stage;
         StageEnteredAt = facts.StageEnteredAt;
         LastScanAt = facts.LastScanAt;
@@ -28,7 +31,7 @@ public sealed class PromiseState
         EstimatedArrival = facts.EstimatedArrival;
         HoldLocation = facts.HoldLocation;
         Pauses = facts.Pauses;
-        (Deadline, PausedTime, CountingOpenPause) = PromiseFold.ApplyPauses(this, facts.Pauses);
+        (Deadline, PausedTime, CountingOpenPause) = EventFold.ApplyPauses(this, facts.Pauses);
     }
 
     public Instant OpenedAt { get; }
@@ -41,6 +44,12 @@ public sealed class PromiseState
     public LaneKey Lane { get; }
 
     public Instant UnpausedDeadline { get; }
+
+    /// <summary>Opening to unpaused deadline on the policy's clock (at least one second): lane statistics are shares of it.</summary>
+    public Duration Budget { get; }
+
+    /// <summary>True when the deadline was given explicitly at opening rather than computed from the policy's target.</summary>
+    public bool IsDeadlinePromised { get; }
 
     /// <summary>Deadline moved by every finished pause that began before it; an open pause moves it further at evaluation.</summary>
     public Instant Deadline { get; }
@@ -77,12 +86,14 @@ public sealed class PromiseState
 
     internal ReadOnlySpan<FoldedEvent> Events => _events;
 
-    public static PromiseState Open(Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane)
+    /// <summary>A promise with no events yet. <paramref name="promisedDeadline"/>, when given, replaces the policy's target.</summary>
+    public static PromiseState Open(Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane, Instant? promisedDeadline = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
         _ = Signals.FromMilestone(policy.FulfilledBy);
-        return new PromiseState(openedAt, policy, calendar, lane, Deadlines.Compute(policy, calendar, openedAt), []);
+        var deadline = promisedDeadline ?? Deadlines.Compute(policy, calendar, openedAt);
+        return new PromiseState(openedAt, policy, calendar, lane, deadline, BudgetOf(openedAt, deadline, policy, calendar), promisedDeadline.HasValue, []);
     }
 
     /// <summary>Applies one event; a duplicate (same carrier and event id) returns this same instance.</summary>
@@ -100,7 +111,7 @@ public sealed class PromiseState
         _events.AsSpan(0, position).CopyTo(events);
         events[position] = folded;
         _events.AsSpan(position).CopyTo(events.AsSpan(position + 1));
-        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, events);
+        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, Budget, IsDeadlinePromised, events);
     }
 
     /// <summary>Applies a batch with one re-fold; duplicates within the batch or of earlier events are dropped.</summary>
@@ -125,18 +136,36 @@ public sealed class PromiseState
 
         var sorted = events.ToArray();
         Array.Sort(sorted, FoldedEvent.Compare);
-        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, sorted);
+        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, Budget, IsDeadlinePromised, sorted);
     }
 
-    /// <summary>The same events judged by another policy (used by the policy-change preview).</summary>
+    /// <summary>The same events judged by another policy (used by the policy-change preview); a promised deadline stays.</summary>
     public PromiseState WithPolicy(SlaPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _ = Signals.FromMilestone(policy.FulfilledBy);
-        return new PromiseState(OpenedAt, policy, Calendar, Lane, Deadlines.Compute(policy, Calendar, OpenedAt), _events);
+        var deadline = IsDeadlinePromised ? UnpausedDeadline : Deadlines.Compute(policy, Calendar, OpenedAt);
+        return new PromiseState(OpenedAt, policy, Calendar, Lane, deadline, BudgetOf(OpenedAt, deadline, policy, Calendar), IsDeadlinePromised, _events);
     }
 
     public bool Contains(string carrierCode, string eventId) => Contains(EventIdentity.Of(carrierCode, eventId));
+
+    /// <summary>The risk plan for these statistics, computed on first use and kept: re-evaluation then allocates nothing.
+    /// A race computes the same plan twice, which is harmless.</summary>
+    internal RiskPlan PlanFor(LaneStatistics statistics)
+    {
+        var plan = _plan;
+        if (plan is null || !ReferenceEquals(plan.Statistics, statistics))
+        {
+            plan = RiskPlan.For(this, statistics);
+            _plan = plan;
+        }
+
+        return plan;
+    }
+
+    private static Duration BudgetOf(Instant openedAt, Instant deadline, SlaPolicy policy, SiteCalendar calendar) =>
+        Duration.Max(Duration.FromSeconds(1), Deadlines.Measure(openedAt, deadline, policy.Clock, calendar));
 
     private static long WholeSeconds(Instant instant) => instant.ToUnixTimeSeconds();
 
