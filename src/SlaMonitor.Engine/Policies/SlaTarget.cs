@@ -1,4 +1,5 @@
 using NodaTime;
+using NodaTime.Text;
 
 namespace SlaMonitor.Engine;
 
@@ -7,12 +8,10 @@ public abstract record SlaTarget
 {
     public static SlaTarget Within(Duration duration) => new DurationTarget(duration);
 
+    /// <summary>An ISO 8601 duration such as "PT4H" or "P1DT2H" (days are 24 hours).</summary>
+    public static SlaTarget Within(string isoDuration) =>
+        new DurationTarget(PeriodPattern.NormalizingIso.Parse(isoDuration).Value.ToDuration());
+
     public static SlaTarget NextBusinessDayBy(LocalTime by, LocalTime cutoff, int days = 1) =>
         new NextBusinessDayTarget(by, cutoff, days);
 }
-
-/// <summary><c>PT4H</c>: elapsed or business time, depending on <see cref="SlaPolicy.Clock"/>.</summary>
-public sealed record DurationTarget(Duration Duration) : SlaTarget;
-
-/// <summary><c>{ "nextBusinessDayBy": "17:00", "cutoff": "15:00" }</c>, generalised to N business days.</summary>
-public sealed record NextBusinessDayTarget(LocalTime By, LocalTime Cutoff, int Days = 1) : SlaTarget;
