@@ -27,6 +27,6 @@ public class PolicyPreviewTests
             [(PromiseStatus.OnTrack, PromiseStatus.OnTrack), (PromiseStatus.OnTrack, PromiseStatus.AtRisk), (PromiseStatus.OnTrack, PromiseStatus.Breached)],
             changes.Select(c => (c.StatusNow, c.StatusUnderProposal)));
         Assert.Equal(1, changes.Count(c => c.ChangesStatus && c.StatusUnderProposal == PromiseStatus.AtRisk));
-        Assert.Equal(8, fresh.Policy.Version == 1 ? (fresh.Deadline - fresh.OpenedAt).TotalHours : 0);
+        Assert.Equal((1, fresh.OpenedAt + Duration.FromHours(8)), (fresh.Policy.Version, fresh.Deadline));
     }
 }
