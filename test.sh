@@ -46,12 +46,6 @@ as_user() {
   if is_root; then runuser -u "$user" -- env HOME="$home" "$@"; else env HOME="$home" "$@"; fi
 }
 
-alive() {
-  local pid
-  for pid; do kill -0 "$pid" 2>/dev/null && return 0; done
-  return 1
-}
-
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Sets the variable named $1 to a free port in 20000-29999 (clear of 5432/5672/4369/25672 and
@@ -72,8 +66,13 @@ pick_port() {
 
 # ------------------------------------------------------------------ packages
 
+# Debian keeps the server binaries off PATH, one folder per major version: take the newest.
 find_pg_bin() {
-  find /usr/lib/postgresql -maxdepth 3 -path '*/bin/initdb' 2>/dev/null | sort -V | tail -n 1 | xargs -r dirname
+  local initdb
+  initdb=$(find /usr/lib/postgresql -maxdepth 3 -path '*/bin/initdb' 2>/dev/null | sort -V | tail -n 1)
+  [[ -n $initdb ]] || initdb=$(command -v initdb || true)
+  [[ -n $initdb ]] && dirname "$(readlink -f "$initdb")"
+  return 0
 }
 
 install_missing_packages() {
@@ -150,7 +149,6 @@ rabbit() {
     RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config" \
     RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf" \
     RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-    RABBITMQ_PID_FILE="$dir/rabbit.pid" \
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
     ERL_EPMD_PORT="$EPMD_PORT" \
     ERL_EPMD_ADDRESS=127.0.0.1 \
@@ -175,13 +173,16 @@ launch_rabbitmq() {
   chmod 400 "$dir/home/.erlang.cookie"
   if is_root; then chown -R rabbitmq: "$dir"; fi
 
+  # In a process group of its own (job control on), so that stop_rabbitmq can end all of it.
   RABBIT_STARTED=$SECONDS
-  rabbit "$RABBIT_BIN/rabbitmq-server" >"$dir/log/console.log" 2>&1 &
+  set -m
+  rabbit "$RABBIT_BIN/rabbitmq-server" >"$dir/log/console.log" 2>&1 </dev/null &
   RABBIT_PID=$!
+  set +m
 }
 
 await_rabbitmq() {
-  local dir=$WORK/rabbitmq deadline=$((RABBIT_STARTED + START_TIMEOUT))
+  local dir=$WORK/rabbitmq deadline=$((SECONDS + START_TIMEOUT))
   until port_open "$RABBIT_PORT"; do
     kill -0 "$RABBIT_PID" 2>/dev/null || fail "RabbitMQ exited while booting" "$dir/log/console.log"
     ((SECONDS < deadline)) || fail "RabbitMQ did not listen on 127.0.0.1:$RABBIT_PORT within ${START_TIMEOUT}s" "$dir/log/console.log"
@@ -189,23 +190,22 @@ await_rabbitmq() {
   done
   rabbit "$RABBIT_BIN/rabbitmqctl" -q -n "$RABBIT_NODE" await_startup --timeout "$START_TIMEOUT" >"$dir/log/await.log" 2>&1 ||
     fail "RabbitMQ node $RABBIT_NODE did not finish booting" "$dir/log/await.log" "$dir/log/console.log"
+  local booted=$((SECONDS - RABBIT_STARTED))
 
   export SLAMONITOR_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
-  log "RabbitMQ ready on 127.0.0.1:$RABBIT_PORT after $((SECONDS - RABBIT_STARTED))s"
+  log "RabbitMQ ready on 127.0.0.1:$RABBIT_PORT, ${booted}s after launch (it boots while the solution builds)"
 }
 
-# The data is thrown away, so no graceful shutdown: SIGTERM to the Erlang VM (its OS pid is in
-# the pid file), SIGKILL if it is still there after 15 s.
+# The data is thrown away: SIGTERM to the broker's process group (the Erlang VM stops on it),
+# SIGKILL to whatever is left after 15 s.
 stop_rabbitmq() {
   [[ -n $RABBIT_NODE ]] || return 0
-  local pidfile=$WORK/rabbitmq/rabbit.pid vm=""
-  [[ -s $pidfile ]] && vm=$(<"$pidfile")
-  kill "$RABBIT_PID" $vm 2>/dev/null
+  kill -TERM -- "-$RABBIT_PID" 2>/dev/null
   for _ in {1..30}; do
-    alive "$RABBIT_PID" $vm || break
+    kill -0 -- "-$RABBIT_PID" 2>/dev/null || break
     sleep 0.5
   done
-  kill -KILL "$RABBIT_PID" $vm 2>/dev/null
+  kill -KILL -- "-$RABBIT_PID" 2>/dev/null
   wait "$RABBIT_PID" 2>/dev/null
   # The node started its own epmd on the private port; it would outlive the run.
   epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1
