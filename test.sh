@@ -214,13 +214,18 @@ stop_rabbitmq() {
 
 # ------------------------------------------------------------------ run
 
-cleanup() {
+SUMMARY="Tests: 0 passed, 0 failed, 0 skipped" # replaced once dotnet test has run
+
+# On every exit, also a failed start-up or Ctrl-C: stop the servers, then the summary line last.
+on_exit() {
+  local status=$?
   set +e
   remove_policy_rc
   stop_rabbitmq
   stop_postgres
   [[ -n $WORK ]] && rm -rf "$WORK"
-  WORK=""
+  echo "$SUMMARY"
+  exit "$status"
 }
 
 # Reads Microsoft.Testing.Platform's summary ("failed: N", "succeeded: N", "skipped: N");
@@ -235,11 +240,14 @@ count_results() {
 }
 
 main() {
-  trap cleanup EXIT
+  trap on_exit EXIT
   trap 'exit 130' INT TERM
   local started=$SECONDS
-  WORK=$(mktemp -d "${TMPDIR:-/tmp}/slamonitor-test.XXXXXX")
-  chmod 755 "$WORK" # the service users must reach their folders inside
+  # As root the folder must be reachable by the postgres and rabbitmq users, so not under $HOME.
+  local base=${TMPDIR:-/tmp}
+  if is_root; then base=/tmp; fi
+  WORK=$(mktemp -d "$base/slamonitor-test.XXXXXX")
+  chmod 755 "$WORK"
 
   local servers=private
   if [[ -n ${SLAMONITOR_TEST_POSTGRES:-} && -n ${SLAMONITOR_TEST_RABBITMQ:-} ]]; then
@@ -259,15 +267,15 @@ main() {
   dotnet build SlaMonitor.sln -c Release -nologo -v q -clp:NoSummary >&2 || fail "the build failed"
   if [[ $servers == private ]]; then await_rabbitmq; fi
 
-  # Exit code 8 means "a test project has no tests" (Engine.Tests until the engine lands);
-  # a run with no test at all still fails below.
+  # Exit code 8 is "this test project ran no test" (e.g. nothing in it matched a --filter-*);
+  # a run in which no test at all ran still fails below.
   local output=$WORK/dotnet-test.log status=0
   dotnet test --solution SlaMonitor.sln -c Release --no-build --no-progress \
     --ignore-exit-code 8 --timeout "$TEST_TIMEOUT" "$@" 2>&1 | tee "$output" || status=$?
 
   local passed failed skipped
   read -r passed failed skipped < <(count_results "$output")
-  cleanup
+  SUMMARY="Tests: $passed passed, $failed failed, $skipped skipped"
   if ((status != 0)); then
     log "dotnet test exited with $status"
   elif ((passed + failed + skipped == 0)); then
@@ -277,7 +285,6 @@ main() {
     status=1
   fi
   log "finished in $((SECONDS - started))s"
-  echo "Tests: $passed passed, $failed failed, $skipped skipped"
   exit "$status"
 }
 
