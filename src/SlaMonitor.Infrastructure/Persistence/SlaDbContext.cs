@@ -73,6 +73,8 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             promise.HasIndex(p => p.Status);
             promise.HasIndex(p => p.NextEvaluationAt);
             promise.HasIndex(p => p.Deadline);
+            promise.HasIndex(p => p.UpdatedAt);
+            promise.Property(p => p.PausedByBlameJson).HasMaxLength(512);
             promise.Property(p => p.ReasonsJson).Metadata.SetMaxLength(null);
             promise.Property(p => p.Revision).IsConcurrencyToken();
         });

@@ -126,6 +126,11 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PausedByBlameJson")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<long>("PausedSeconds")
                         .HasColumnType("bigint");
 
@@ -156,6 +161,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -171,6 +180,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("NextEvaluationAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Promises");
                 });

@@ -126,6 +126,11 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PausedByBlameJson")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<long>("PausedSeconds")
                         .HasColumnType("bigint");
 
@@ -156,6 +161,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -171,6 +180,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("NextEvaluationAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Promises");
                 });
