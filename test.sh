@@ -196,19 +196,18 @@ await_rabbitmq() {
   log "RabbitMQ ready on 127.0.0.1:$RABBIT_PORT, ${booted}s after launch (it boots while the solution builds)"
 }
 
-# The data is thrown away: SIGTERM to the broker's process group (the Erlang VM stops on it),
-# SIGKILL to whatever is left after 15 s.
+# The data is thrown away, so no graceful shutdown: SIGKILL to the broker's whole process group.
 stop_rabbitmq() {
   [[ -n $RABBIT_NODE ]] || return 0
-  kill -TERM -- "-$RABBIT_PID" 2>/dev/null
-  for _ in {1..30}; do
-    kill -0 -- "-$RABBIT_PID" 2>/dev/null || break
-    sleep 0.5
-  done
   kill -KILL -- "-$RABBIT_PID" 2>/dev/null
   wait "$RABBIT_PID" 2>/dev/null
-  # The node started its own epmd on the private port; it would outlive the run.
-  epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1
+  # The node started its own epmd on the private port, which would outlive the run; it refuses
+  # to stop while the dying node is still registered, hence the retries.
+  for _ in {1..20}; do
+    epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1
+    epmd -port "$EPMD_PORT" -names >/dev/null 2>&1 || break
+    sleep 0.25
+  done
   RABBIT_NODE=""
 }
 
