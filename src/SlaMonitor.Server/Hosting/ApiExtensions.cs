@@ -26,6 +26,7 @@ public static class ApiExtensions
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
+        builder.Services.AddCarrierRateLimiting();
     }
 
     public static void MapSlaApi(this WebApplication app)
