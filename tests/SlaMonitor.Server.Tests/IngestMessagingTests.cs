@@ -21,7 +21,7 @@ public sealed class IngestMessagingTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _harnessed = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddMassTransitTestHarness(h => h.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(5)))));
+        _harnessed = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddMassTransitTestHarness(h => h.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(30)))));
         _harness = _harnessed.Services.GetTestHarness();
         await TestSetup.ConfigureAsync(_harnessed.CreateClient().AsAdmin());
     }
@@ -64,6 +64,7 @@ public sealed class IngestMessagingTests : IAsyncLifetime
         using var response = await SignedEvents.PostAsync(_harnessed.CreateClient(), SignedEvents.Opened("T-1", now), now - Duration.FromHours(1));
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.False(await _harness.Sent.Any<RecordCarrierEvents>());
+        // The webhook sends before it answers, so what it sent is already recorded.
+        Assert.Empty(_harness.Sent.Select<RecordCarrierEvents>());
     }
 }

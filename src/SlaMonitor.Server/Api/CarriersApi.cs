@@ -4,12 +4,13 @@ using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Webhooks.Formats;
 
 namespace SlaMonitor.Server.Api;
 
 public static class CarriersApi
 {
-    public static readonly IReadOnlyList<string> Formats = ["canonical", "easypost"];
+    public static readonly IReadOnlyList<string> Formats = [.. CarrierFormats.ByName.Keys];
 
     /// <summary>Secrets are write-only: views never carry them.</summary>
     public sealed record CarrierView(string Code, string Name, string Format, bool HasPreviousSecret, int? RequestsPerSecond);
@@ -36,7 +37,7 @@ public static class CarriersApi
             errors.Add("secret", "must be at least 16 characters.");
         }
 
-        var format = body.Format ?? Formats[0];
+        var format = body.Format ?? "canonical";
         if (!Formats.Contains(format))
         {
             errors.Add("format", $"must be one of {string.Join(", ", Formats)}.");

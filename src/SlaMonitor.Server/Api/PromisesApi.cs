@@ -66,9 +66,7 @@ public static class PromisesApi
             return TypedResults.NotFound();
         }
 
-        var events = await db.Events.AsNoTracking().Where(e => e.TicketRef == ticketRef).ToListAsync(ct);
-        events.Sort(TimelineOrder.Compare);
-        return TypedResults.Ok(ToView(promise, site, events));
+        return TypedResults.Ok(ToView(promise, site, await PromiseEvents.LoadAsync(db, ticketRef, ct)));
     }
 
     private static PromiseView ToView(Promise p, Site site, List<StoredEvent>? events)

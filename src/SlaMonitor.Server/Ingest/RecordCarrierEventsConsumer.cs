@@ -34,7 +34,9 @@ public sealed class RecordCarrierEventsConsumer(SlaDbContext db, PromiseProjecto
             db.ChangeTracker.Clear();
         }
 
-        foreach (var ticketRef in message.Events.Select(e => e.TicketRef).OfType<string>().Distinct())
+        var shipmentOnly = message.Events.Where(e => e.TicketRef is null).Select(e => e.ShipmentRef).OfType<string>().Distinct().ToList();
+        var linked = shipmentOnly.Count == 0 ? [] : await PromiseEvents.TicketsLinkedTo(db, shipmentOnly, ct);
+        foreach (var ticketRef in message.Events.Select(e => e.TicketRef).OfType<string>().Concat(linked).Distinct())
         {
             await projector.Refresh(ticketRef, clock.GetCurrentInstant(), ct);
         }

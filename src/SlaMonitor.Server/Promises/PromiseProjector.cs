@@ -18,8 +18,7 @@ public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher
 {
     public async Task Refresh(string ticketRef, Instant now, CancellationToken ct)
     {
-        var events = await db.Events.AsNoTracking().Where(e => e.TicketRef == ticketRef).ToListAsync(ct);
-        events.Sort(TimelineOrder.Compare);
+        var events = await PromiseEvents.LoadAsync(db, ticketRef, ct);
         var opened = PromiseFolding.Opened(events);
         if (opened is null)
         {

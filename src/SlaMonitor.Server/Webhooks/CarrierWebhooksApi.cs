@@ -7,6 +7,7 @@ using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Ingest;
+using SlaMonitor.Server.Webhooks.Formats;
 
 namespace SlaMonitor.Server.Webhooks;
 
@@ -48,16 +49,17 @@ public static class CarrierWebhooksApi
         }
 
         var now = clock.GetCurrentInstant();
-        if (!WebhookSignature.Verify(request.Headers[WebhookSignature.Header], carrier.PreviousSecret is null ? [carrier.Secret] : [carrier.Secret, carrier.PreviousSecret], body, now, Duration.FromTimeSpan(limits.SignatureTolerance)))
+        var format = CarrierFormats.ByName[carrier.Format];
+        string[] secrets = carrier.PreviousSecret is null ? [carrier.Secret] : [carrier.Secret, carrier.PreviousSecret];
+        if (!format.IsSigned(request.Headers, body, secrets, now, limits))
         {
-            return Problem(StatusCodes.Status401Unauthorized, "Bad signature",
-                $"{WebhookSignature.Header} is missing, malformed, older than {limits.SignatureTolerance.TotalMinutes:0} minutes, or does not match the body.");
+            return Problem(StatusCodes.Status401Unauthorized, "Bad signature", format.SignatureRule(limits));
         }
 
         List<JsonElement> elements;
         try
         {
-            elements = RequestBody.EventElements(body);
+            elements = format.CanonicalEvents(body);
         }
         catch (JsonException e)
         {
@@ -70,7 +72,7 @@ public static class CarrierWebhooksApi
         }
 
         var errors = new ValidationErrors();
-        var events = Validate(elements, now, Duration.FromTimeSpan(limits.MaxFutureSkew), errors);
+        var events = Validate(elements, format is CanonicalFormat, now, Duration.FromTimeSpan(limits.MaxFutureSkew), errors);
         if (!errors.Any)
         {
             await ReferencedConfiguration.Check(db, events, elements.Count > 1, errors, ct);
@@ -87,9 +89,9 @@ public static class CarrierWebhooksApi
         return TypedResults.Accepted((string?)null, new WebhookResponse(fresh.Count, events.Count - fresh.Count, results));
     }
 
-    private static List<CarrierEvent> Validate(List<JsonElement> elements, Instant now, Duration maxFutureSkew, ValidationErrors errors)
+    private static List<CarrierEvent> Validate(List<JsonElement> elements, bool requireEvents, Instant now, Duration maxFutureSkew, ValidationErrors errors)
     {
-        if (elements.Count == 0)
+        if (elements.Count == 0 && requireEvents)
         {
             errors.Add("events", "must hold at least one event.");
         }

@@ -1,0 +1,18 @@
+using System.Text.Json;
+using NodaTime;
+
+namespace SlaMonitor.Server.Webhooks.Formats;
+
+/// <summary>SlaMonitor's own event contract: one event or <c>{ "events": [...] }</c>, signed with SlaMonitor-Signature.</summary>
+public sealed class CanonicalFormat : ICarrierFormat
+{
+    public string Name => "canonical";
+
+    public string SignatureRule(WebhookOptions options) =>
+        $"{WebhookSignature.Header} is missing, malformed, older than {options.SignatureTolerance.TotalMinutes:0} minutes, or does not match the body.";
+
+    public bool IsSigned(IHeaderDictionary headers, byte[] body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options) =>
+        WebhookSignature.Verify(headers[WebhookSignature.Header], secrets, body, now, Duration.FromTimeSpan(options.SignatureTolerance));
+
+    public List<JsonElement> CanonicalEvents(byte[] body) => RequestBody.EventElements(body);
+}
