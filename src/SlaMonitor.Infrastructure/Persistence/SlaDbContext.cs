@@ -16,6 +16,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Carrier> Carriers => Set<Carrier>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<Promise> Promises => Set<Promise>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -66,6 +67,14 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             stored.HasIndex(e => e.TicketRef);
             stored.HasIndex(e => e.ShipmentRef);
             stored.Property(e => e.Note).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.HasKey(d => d.Id);
+            delivery.HasIndex(d => new { d.CarrierCode, d.ReceivedAt });
+            delivery.Property(d => d.Problem).HasMaxLength(2000);
+            delivery.Property(d => d.DetailsJson).Metadata.SetMaxLength(null);
         });
 
         modelBuilder.Entity<Promise>(promise =>

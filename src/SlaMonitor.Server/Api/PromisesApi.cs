@@ -29,15 +29,9 @@ public static class PromisesApi
             errors.Add("status", $"must be one of {string.Join(", ", PromiseStatuses.All)}.");
         }
 
-        if (offset < 0)
-        {
-            errors.Add("offset", "must not be negative.");
-        }
+        errors.Range("offset", offset, 0, int.MaxValue);
 
-        if (limit is < 1 or > 1000)
-        {
-            errors.Add("limit", "must be between 1 and 1000.");
-        }
+        errors.Range("limit", limit, 1, 1000);
 
         if (errors.Any)
         {

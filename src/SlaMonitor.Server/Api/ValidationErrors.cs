@@ -57,6 +57,14 @@ public sealed partial class ValidationErrors
         return value;
     }
 
+    public void Range(string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            Add(field, $"must be between {min} and {max}.");
+        }
+    }
+
     public void MaxLength(string field, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength)

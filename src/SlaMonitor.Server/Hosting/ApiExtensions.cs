@@ -8,6 +8,7 @@ using Scalar.AspNetCore;
 using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Webhooks.Deliveries;
 
 namespace SlaMonitor.Server.Hosting;
 
@@ -27,12 +28,14 @@ public static class ApiExtensions
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
         builder.Services.AddCarrierRateLimiting();
+        builder.Services.AddSingleton<DeliveryLog>();
+        builder.Services.AddHostedService<DeliveryLogWriter>();
     }
 
     public static void MapSlaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapPromisesApi();
+        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToLook(app));

@@ -7,6 +7,7 @@ using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Ingest;
+using SlaMonitor.Server.Webhooks.Deliveries;
 using SlaMonitor.Server.Webhooks.Formats;
 
 namespace SlaMonitor.Server.Webhooks;
@@ -33,14 +34,25 @@ public static class CarrierWebhooksApi
 
     private static async Task<Results<Accepted<WebhookResponse>, ProblemHttpResult>> Receive(
         string carrierCode, HttpRequest request, SlaDbContext db, IClock clock, IOptions<WebhookOptions> options,
-        EventPublisher publisher, CancellationToken ct)
+        EventPublisher publisher, DeliveryLog log, CancellationToken ct)
     {
-        var limits = options.Value;
         var carrier = await db.Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == carrierCode, ct);
         if (carrier is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Unknown carrier", $"No carrier '{carrierCode}' is configured.");
         }
+
+        var receivedAt = clock.GetCurrentInstant();
+        var result = await Handle(carrier, request, db, clock, options.Value, publisher, ct);
+        log.Record(DeliveryRecord.Of(carrierCode, receivedAt, result.Result));
+        return result;
+    }
+
+    private static async Task<Results<Accepted<WebhookResponse>, ProblemHttpResult>> Handle(
+        Carrier carrier, HttpRequest request, SlaDbContext db, IClock clock, WebhookOptions limits,
+        EventPublisher publisher, CancellationToken ct)
+    {
+        var carrierCode = carrier.Code;
 
         var body = await RequestBody.ReadLimited(request, limits.MaxBodyBytes, ct);
         if (body is null)
