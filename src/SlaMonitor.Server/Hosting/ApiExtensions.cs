@@ -31,7 +31,7 @@ public static class ApiExtensions
     public static void MapSlaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapPromisesApi();
+        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapPromisesApi().MapEscalationsApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToLook(app));
