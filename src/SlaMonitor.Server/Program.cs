@@ -13,6 +13,7 @@ if (role.RunsWorker)
 
 builder.AddSlaAuth();
 builder.AddSlaApi();
+builder.AddSlaEscalations();
 builder.AddSlaTelemetry();
 builder.AddSlaDemo(role);
 

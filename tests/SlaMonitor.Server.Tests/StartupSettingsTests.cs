@@ -59,6 +59,7 @@ public sealed class StartupSettingsTests
         await using var app = new SlaApp("Production", new Dictionary<string, string?>
         {
             ["Auth:ApiKeys:0:Key"] = "prod-admin-key-0123456789",
+            ["Notifications:Smtp:Host"] = "smtp.example.com",
             ["Auth:ApiKeys:0:Role"] = "admin",
         });
         using var client = app.Admin();

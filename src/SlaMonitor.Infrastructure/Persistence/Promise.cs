@@ -35,6 +35,10 @@ public sealed class Promise
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>The worker's claim on the due wake-up; the wake-up time is moved ahead by the lease meanwhile,
+    /// so a claim by a worker that dies comes due again.</summary>
+    public Guid? WakeupClaim { get; set; }
+
     /// <summary>Optimistic concurrency: two workers never overwrite each other silently.</summary>
     public int Revision { get; set; }
 }

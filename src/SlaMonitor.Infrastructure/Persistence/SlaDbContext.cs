@@ -17,6 +17,9 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -87,6 +90,39 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             promise.Property(p => p.PausedByBlameJson).HasMaxLength(512);
             promise.Property(p => p.ReasonsJson).Metadata.SetMaxLength(null);
             promise.Property(p => p.Revision).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Escalation>(escalation =>
+        {
+            escalation.HasKey(e => e.Id);
+            escalation.HasIndex(e => e.OpenKey).IsUnique();
+            escalation.HasIndex(e => e.TicketRef);
+            escalation.HasIndex(e => e.NextNotifyAt);
+            escalation.HasIndex(e => new { e.State, e.CustomerCode });
+            escalation.HasIndex(e => e.IncidentId);
+            escalation.HasIndex(e => e.UpdatedAt);
+            escalation.Property(e => e.ReasonsJson).Metadata.SetMaxLength(null);
+            escalation.Property(e => e.AcknowledgeNote).HasMaxLength(2000);
+            escalation.Property(e => e.AcknowledgedBy).HasMaxLength(200);
+            escalation.Property(e => e.AssignedTo).HasMaxLength(200);
+            escalation.Property(e => e.Revision).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Incident>(incident =>
+        {
+            incident.HasKey(i => i.Id);
+            incident.HasIndex(i => new { i.GroupKey, i.WindowEndsAt });
+            incident.Property(i => i.GroupKey).HasMaxLength(400);
+            incident.Property(i => i.Revision).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<NotificationDelivery>(delivery =>
+        {
+            delivery.HasKey(d => d.Id);
+            delivery.HasIndex(d => d.EscalationId);
+            delivery.HasIndex(d => d.IncidentId);
+            delivery.Property(d => d.Target).HasMaxLength(2000);
+            delivery.Property(d => d.Detail).HasMaxLength(2000);
         });
     }
 }

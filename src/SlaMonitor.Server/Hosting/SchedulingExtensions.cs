@@ -13,7 +13,7 @@ public static class SchedulingExtensions
     /// </summary>
     public static void AddSlaScheduling(this WebApplicationBuilder builder, PersistenceSettings persistence)
     {
-        var everySeconds = builder.Configuration.GetValue("Scheduling:EvaluateEverySeconds", 5);
+        var everySeconds = builder.Configuration.GetValue("Scheduling:EvaluateEverySeconds", 60);
         if (everySeconds is < 1 or > 3600)
         {
             throw new SettingsException($"Scheduling:EvaluateEverySeconds must be between 1 and 3600, not {everySeconds}.");
@@ -56,5 +56,7 @@ public static class SchedulingExtensions
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.Services.AddHostedService<LaneStatisticsRefresher>();
+        builder.Services.AddSingleton<WakeupProcessor>();
+        builder.Services.AddHostedService<WakeupDispatcher>();
     }
 }

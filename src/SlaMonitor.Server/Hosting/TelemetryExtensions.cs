@@ -37,7 +37,7 @@ public static class TelemetryExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddAspNetCoreInstrumentation().AddMeter("MassTransit").AddNpgsqlInstrumentation();
+                metrics.AddAspNetCoreInstrumentation().AddMeter("MassTransit").AddMeter(SlaMonitor.Server.Escalations.SlaMetrics.MeterName).AddNpgsqlInstrumentation();
                 _ = console ? metrics.AddConsoleExporter() : metrics.AddOtlpExporter(o => SetEndpoint(o, endpoint));
             });
     }

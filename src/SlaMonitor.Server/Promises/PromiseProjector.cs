@@ -5,6 +5,8 @@ using SlaMonitor.Contracts;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Escalations;
+using SlaMonitor.Server.Scheduling;
 using SlaMonitor.Server.Webhooks;
 
 namespace SlaMonitor.Server.Promises;
@@ -14,7 +16,8 @@ namespace SlaMonitor.Server.Promises;
 /// function of the set of events, so arrival order and redelivery do not matter. Events that
 /// arrive before their OPENED event stay stored and are applied once it arrives.
 /// </summary>
-public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher, LaneStatisticsStore lanes, ILogger<PromiseProjector> logger)
+public sealed class PromiseProjector(
+    SlaDbContext db, IPublishEndpoint publisher, LaneStatisticsStore lanes, EscalationKeeper escalations, WakeupSignal wakeups, ILogger<PromiseProjector> logger)
 {
     public async Task Refresh(string ticketRef, Instant now, CancellationToken ct)
     {
@@ -73,6 +76,10 @@ public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher
                 ChangedAt = now.ToDateTimeOffset(),
             }, ct);
         }
+
+        wakeups.Arm(evaluation.NextChangeAt);
+        var latestReason = events.LastOrDefault(e => e.Reason is not null)?.Reason;
+        await escalations.Track(promise, evaluation.Status, state.Policy, site.Region, latestReason, now, ct);
     }
 
     private static void Apply(Promise promise, string status, Evaluation evaluation, PromiseState state, List<StoredEvent> events, Instant now)

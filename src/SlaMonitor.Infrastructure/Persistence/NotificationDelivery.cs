@@ -1,0 +1,22 @@
+namespace SlaMonitor.Infrastructure.Persistence;
+
+/// <summary>One attempt to tell someone: an email, one webhook try, or a message inhibited by its incident.</summary>
+public sealed class NotificationDelivery
+{
+    public long Id { get; set; }
+    public Guid? EscalationId { get; set; }
+    public Guid? IncidentId { get; set; }
+
+    /// <summary>email or webhook.</summary>
+    public required string Channel { get; set; }
+
+    public required string Target { get; set; }
+    public int Attempt { get; set; }
+
+    /// <summary>sent, failed or inhibited.</summary>
+    public required string Result { get; set; }
+
+    public int? StatusCode { get; set; }
+    public string? Detail { get; set; }
+    public DateTime At { get; set; }
+}

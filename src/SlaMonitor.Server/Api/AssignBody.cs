@@ -1,0 +1,6 @@
+namespace SlaMonitor.Server.Api;
+
+public sealed record AssignBody
+{
+    public string? To { get; init; }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SlaMonitor.Server.Escalations;
+
+/// <summary>Settings under <c>Escalations</c>.</summary>
+public sealed class EscalationOptions
+{
+    public const string Section = "Escalations";
+
+    /// <summary>Escalations with the same carrier + region + reason opened within this window of an incident's first one join it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Escalations:GroupingWindow must be between 00:00:01 and 7.00:00:00.")]
+    public TimeSpan GroupingWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>First re-notification delay; doubled each time up to <see cref="RenotifyCap"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Escalations:RenotifyFirst must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan RenotifyFirst { get; set; } = TimeSpan.FromMinutes(15);
+
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Escalations:RenotifyCap must be between 00:00:01 and 7.00:00:00.")]
+    public TimeSpan RenotifyCap { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Base address of the watch board; alerts link to <c>{BoardUrl}/promises/{ticketRef}</c>.</summary>
+    [Required(ErrorMessage = "Escalations:BoardUrl is required.")]
+    [Url(ErrorMessage = "Escalations:BoardUrl must be an absolute URL.")]
+    public string BoardUrl { get; set; } = "http://localhost:5080";
+
+    /// <summary>Addresses told at a <c>dutyManager</c> level (comma-separated); none: only the bus and the board.</summary>
+    public string? DutyManagers { get; set; }
+}

@@ -1,0 +1,50 @@
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SlaMonitor.Engine;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Notifications;
+using SlaMonitor.Server.Promises;
+
+namespace SlaMonitor.Server.Escalations;
+
+/// <summary>An escalation's wake-up has come: climb the ladder of its frozen policy version or re-notify with back-off.</summary>
+public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher, AlertNotifier notifier, IOptions<EscalationOptions> options)
+{
+    public async Task Wake(Guid id, Instant now, CancellationToken ct)
+    {
+        var escalation = await db.Escalations.FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (escalation is null || escalation.State == EscalationStates.Resolved)
+        {
+            return;
+        }
+
+        var policy = await db.Policies.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.ServiceLevel == escalation.ServiceLevel && p.Version == escalation.PolicyVersion, ct);
+        var ladder = policy is null ? EscalationRules.BoardOnly : EngineInputs.Policy(policy).EscalationLadder;
+        var progress = new EscalationProgress(
+            escalation.Level, Instant.FromDateTimeUtc(escalation.OpenedAt), escalation.State == EscalationStates.Acknowledged,
+            escalation.RenotifyCount, escalation.LastNotifiedAt is { } last ? Instant.FromDateTimeUtc(last) : null);
+        var decision = EscalationRules.Wake(ladder, progress, now, EscalationKeeper.Backoff(options.Value));
+        var climbed = decision.Level > escalation.Level;
+        escalation.Level = decision.Level;
+        escalation.RenotifyCount = decision.RenotifyCount;
+        escalation.NextNotifyAt = decision.NextWakeAt?.ToDateTimeUtc();
+        escalation.WakeupClaim = null;
+        if (decision.Notify is not null)
+        {
+            escalation.LastNotifiedAt = now.ToDateTimeUtc();
+            escalation.NotifyAttempts++;
+        }
+
+        escalation.UpdatedAt = now.ToDateTimeUtc();
+        escalation.Revision++;
+        await db.SaveChangesAsync(ct);
+        if (decision.Notify is { } notify)
+        {
+            await publisher.Publish(EscalationMessages.Changed(escalation, climbed ? "climbed" : "renotified", notify, now), ct);
+            await notifier.Notify(escalation, notify, now, ct);
+        }
+    }
+}

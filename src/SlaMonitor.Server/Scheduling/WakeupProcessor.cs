@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Escalations;
+using SlaMonitor.Server.Promises;
+
+namespace SlaMonitor.Server.Scheduling;
+
+/// <summary>
+/// Claims due wake-ups (promise re-evaluations and escalation climbs / re-notifications), oldest first, and
+/// processes them. A claim is one UPDATE that moves the wake-up ahead by the lease and stamps this claim's
+/// token, guarded by "still due": of several workers racing for a row exactly one wins, and a worker that dies
+/// leaves the row due again once the lease has passed.
+/// </summary>
+public sealed class WakeupProcessor(IServiceScopeFactory scopes, IClock clock, IOptions<WakeupOptions> options, ILogger<WakeupProcessor> logger)
+{
+    /// <summary>Processes one batch of each kind; returns how many wake-ups were handled.</summary>
+    public async Task<int> ProcessDue(CancellationToken ct)
+    {
+        var promises = await ClaimPromises(ct);
+        var escalations = await ClaimEscalations(ct);
+        var settings = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct };
+        await Parallel.ForEachAsync(promises, settings, async (ticketRef, token) =>
+            await InScope(scope => scope.GetRequiredService<PromiseProjector>().Refresh(ticketRef, clock.GetCurrentInstant(), token), ticketRef));
+        await Parallel.ForEachAsync(escalations, settings, async (id, token) =>
+            await InScope(scope => scope.GetRequiredService<EscalationWaker>().Wake(id, clock.GetCurrentInstant(), token), id.ToString()));
+        return promises.Count + escalations.Count;
+    }
+
+    /// <summary>The earliest wake-up in the database, due or not.</summary>
+    public async Task<Instant?> NextDue(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
+        var promise = await db.Promises.Where(p => p.NextEvaluationAt != null).MinAsync(p => p.NextEvaluationAt, ct);
+        var escalation = await db.Escalations.Where(e => e.NextNotifyAt != null).MinAsync(e => e.NextNotifyAt, ct);
+        var next = (promise, escalation) switch
+        {
+            (null, null) => (DateTime?)null,
+            (null, var e) => e,
+            (var p, null) => p,
+            var (p, e) => p < e ? p : e,
+        };
+        return next is { } utc ? Instant.FromDateTimeUtc(utc) : null;
+    }
+
+    private async Task<List<string>> ClaimPromises(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
+        var now = clock.GetCurrentInstant();
+        var nowUtc = now.ToDateTimeUtc();
+        var due = await db.Promises.AsNoTracking().Where(p => p.NextEvaluationAt <= nowUtc)
+            .OrderBy(p => p.NextEvaluationAt).Select(p => p.TicketRef).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return due;
+        }
+
+        var token = Guid.NewGuid();
+        var lease = (now + Duration.FromTimeSpan(options.Value.Lease)).ToDateTimeUtc();
+        await db.Promises.Where(p => due.Contains(p.TicketRef) && p.NextEvaluationAt <= nowUtc)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.NextEvaluationAt, lease).SetProperty(p => p.WakeupClaim, token), ct);
+        var won = (await db.Promises.AsNoTracking().Where(p => due.Contains(p.TicketRef) && p.WakeupClaim == token)
+            .Select(p => p.TicketRef).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        return due.Where(won.Contains).ToList();
+    }
+
+    private async Task<List<Guid>> ClaimEscalations(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
+        var now = clock.GetCurrentInstant();
+        var nowUtc = now.ToDateTimeUtc();
+        var due = await db.Escalations.AsNoTracking().Where(e => e.NextNotifyAt <= nowUtc)
+            .OrderBy(e => e.NextNotifyAt).Select(e => e.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return due;
+        }
+
+        var token = Guid.NewGuid();
+        var lease = (now + Duration.FromTimeSpan(options.Value.Lease)).ToDateTimeUtc();
+        await db.Escalations.Where(e => due.Contains(e.Id) && e.NextNotifyAt <= nowUtc)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextNotifyAt, lease).SetProperty(e => e.WakeupClaim, token).SetProperty(e => e.Revision, e => e.Revision + 1), ct);
+        var won = (await db.Escalations.AsNoTracking().Where(e => due.Contains(e.Id) && e.WakeupClaim == token)
+            .Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        return due.Where(won.Contains).ToList();
+    }
+
+    private async Task InScope(Func<IServiceProvider, Task> work, string what)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await work(scope.ServiceProvider);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another writer re-derived it meanwhile; its answer is at least as fresh.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Wake-up {What} failed; it comes due again after the lease", what);
+        }
+    }
+}
