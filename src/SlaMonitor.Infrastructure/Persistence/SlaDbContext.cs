@@ -73,6 +73,8 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             promise.HasIndex(p => p.Status);
             promise.HasIndex(p => p.NextEvaluationAt);
             promise.HasIndex(p => p.Deadline);
+            promise.HasIndex(p => p.UpdatedAt); // the board's feed reads what changed since its cursor
+            promise.HasIndex(p => p.ClosedAt); // attainment by closing day
             promise.Property(p => p.ReasonsJson).Metadata.SetMaxLength(null);
             promise.Property(p => p.Revision).IsConcurrencyToken();
         });
