@@ -166,11 +166,15 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("TicketRef");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("Deadline");
 
                     b.HasIndex("NextEvaluationAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Promises");
                 });

@@ -161,11 +161,15 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("TicketRef");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("Deadline");
 
                     b.HasIndex("NextEvaluationAt");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("Promises");
                 });
