@@ -84,7 +84,7 @@ public class BoardHost(string environment, IReadOnlyDictionary<string, string?>?
 
         if (!realClock)
         {
-            builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+            builder.ConfigureTestServices(services => services.AddSingleton<NodaTime.IClock>(Clock));
         }
     }
 

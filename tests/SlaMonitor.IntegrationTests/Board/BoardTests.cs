@@ -97,7 +97,7 @@ public sealed class BoardTests(DevelopmentBoard app) : IClassFixture<Development
         await page.WaitForURLAsync("**/promise/B-ORDER-4");
 
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-        var opened = app.Clock.GetCurrentInstant() - Duration.FromMinutes(30);
+        var opened = app.SeededAt - Duration.FromMinutes(30);
         var rows = page.Locator("#timeline tbody tr");
         await Expect(rows).ToHaveCountAsync(2);
         var openedCell = rows.Nth(0).Locator("td").Nth(0).Locator("time");
@@ -109,7 +109,7 @@ public sealed class BoardTests(DevelopmentBoard app) : IClassFixture<Development
 
         // A Berlin promise seen from New York: site time in the table, the viewer's time on hover.
         await page.GotoAsync("/promise/B-ORDER-1");
-        var berlinOpened = (app.Clock.GetCurrentInstant() - Duration.FromHours(3)).InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
+        var berlinOpened = (app.SeededAt - Duration.FromHours(3)).InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
         var cell = page.Locator("#timeline tbody tr").Nth(0).Locator("time").First;
         await Expect(cell).ToHaveTextAsync(SiteTime(berlinOpened));
         await cell.HoverAsync();

@@ -7,12 +7,15 @@ public sealed class DevelopmentBoard() : BoardHost("Development")
 {
     public const string AdminKey = "dev-admin-key";
 
+    /// <summary>When the promises were seeded (tests may move the clock on afterwards).</summary>
+    public Instant SeededAt { get; private set; }
+
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         using var admin = Http(AdminKey);
         await BoardData.ConfigureAsync(admin);
-        var now = Clock.GetCurrentInstant();
+        var now = SeededAt = Clock.GetCurrentInstant();
         await BoardData.OpenAsync(admin, now, "B-ORDER-3", "ACME", BoardData.Berlin, now - Duration.FromHours(1));
         await BoardData.OpenAsync(admin, now, "B-ORDER-1", "ACME", BoardData.Berlin, now - Duration.FromHours(3));
         await BoardData.OpenAsync(admin, now, "B-ORDER-4", "GLOBEX", BoardData.NewYork, now - Duration.FromMinutes(30), "NORDFREIGHT");
