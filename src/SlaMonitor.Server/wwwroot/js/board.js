@@ -41,6 +41,7 @@ function renderRow(el, row) {
   const left = row.deadlineMs - now;
   ttb.textContent = row.status === 'PAUSED' ? `⏸︎ ${countdown(left, false)}` : countdown(left);
   ttb.classList.toggle('overdue', left < 0);
+  ttb.title = left < 0 ? 'past the deadline' : 'until the deadline';
   ticket.textContent = row.ticketRef;
   ticket.href = `/promise/${encodeURIComponent(row.ticketRef)}`;
   customer.textContent = row.customer;

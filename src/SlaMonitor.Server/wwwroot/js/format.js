@@ -15,7 +15,7 @@ export const statusLabel = (status) => {
   return `${s.icon} ${s.text}`;
 };
 
-/** 1h 02m 03s; "12m 05s overdue" when negative. */
+/** 1h 02m 03s; "−12m 05s" when negative (past the deadline). */
 export function countdown(ms, withSeconds = true) {
   const overdue = ms < 0;
   let s = Math.floor(Math.abs(ms) / 1000);
@@ -25,7 +25,7 @@ export function countdown(ms, withSeconds = true) {
   const pad = (n) => String(n).padStart(2, '0');
   let text = d > 0 ? `${d}d ${h}h ${pad(m)}m` : h > 0 ? `${h}h ${pad(m)}m` : `${m}m`;
   if (withSeconds && d === 0) text += ` ${pad(s)}s`;
-  return overdue ? `${text} overdue` : text;
+  return overdue ? `−${text}` : text;
 }
 
 /** ISO 8601 duration (PT1H30M, P1DT2H, 01:30:00 from .NET TimeSpan) to milliseconds; null when absent. */

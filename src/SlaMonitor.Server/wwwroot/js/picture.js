@@ -25,7 +25,8 @@ export function drawPicture(container, caption, p, now) {
   const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'picture-text' });
   root.append(
     svg('rect', { x: x(opened), y: 40, width: x(deadline) - x(opened), height: 26, fill: '#21262d', stroke: '#30363d' }),
-    svg('rect', { x: x(opened), y: 46, width: Math.max(0, x(current) - x(opened)), height: 14, fill: current > deadline ? 'var(--bad)' : 'var(--link)' }),
+    svg('rect', { x: x(opened), y: 46, width: Math.max(0, x(Math.min(current, deadline)) - x(opened)), height: 14, fill: 'var(--link)' }),
+    svg('rect', { x: x(deadline), y: 46, width: Math.max(0, x(current) - x(deadline)), height: 14, fill: 'var(--bad)' }),
     svg('line', { x1: x(deadline), x2: x(deadline), y1: 28, y2: 80, stroke: 'var(--bad)', 'stroke-width': 3 }),
     svg('text', { x: x(deadline), y: 22, 'text-anchor': 'middle' }, `Deadline ${siteTime(p.deadline, { offset: false }).slice(-5)}`),
     svg('line', { x1: x(current), x2: x(current), y1: 34, y2: 72, stroke: 'var(--fg)', 'stroke-dasharray': '4 3' }),
@@ -43,6 +44,6 @@ export function drawPicture(container, caption, p, now) {
   caption.textContent = closed
     ? `Closed ${siteTime(p.closedAt)}, ${closed <= deadline ? `${countdown(deadline - closed, false)} before` : `${countdown(closed - deadline, false)} after`} the deadline ${siteTime(p.deadline)}.`
     : predicted == null
-      ? `No predicted completion yet (no history for this lane). Deadline ${siteTime(p.deadline)}; ${countdown(deadline - now)} left.`
+      ? `No predicted completion yet (no history for this lane). Deadline ${siteTime(p.deadline)}; ${deadline >= now ? `${countdown(deadline - now)} left` : `${countdown(now - deadline)} past it`}.`
       : `Predicted completion ${siteTime(p.predictedCompletion)}: ${late ? `${countdown(predicted - deadline, false)} after` : `${countdown(deadline - predicted, false)} before`} the deadline ${siteTime(p.deadline)}.`;
 }

@@ -39,7 +39,7 @@ function render() {
     fact('Deadline', timeElement(p.deadline, { seconds: true })),
     fact('Elapsed', countdown(end - Date.parse(p.openedAt) - paused, false)),
     fact('Paused', countdown(paused, false) + pausedByBlame(p)),
-    open ? fact('Remaining', countdown(left)) : fact(p.status === 'MET' ? 'Met with' : 'Closed', p.status === 'MET' ? `${countdown(left, false)} to spare` : timeElement(p.closedAt)),
+    open ? fact(left < 0 ? 'Overdue by' : 'Remaining', countdown(Math.abs(left))) : fact(p.status === 'MET' ? 'Met with' : 'Closed', p.status === 'MET' ? `${countdown(left, false)} to spare` : timeElement(p.closedAt)),
     fact('Stage', p.stage ?? '—'),
     fact('Probability late', percent(p.probabilityLate)),
     fact('Predicted completion', p.predictedCompletion ? timeElement(p.predictedCompletion) : 'not predicted yet'),
