@@ -1,6 +1,6 @@
 // The watch board: open promises by time to breach, live.
 import { getJson, showSession } from './http.js';
-import { STATUS, countdown, localClock, percent, statusLabel } from './format.js';
+import { STATUS, countdown, durationMs, localClock, percent, statusLabel } from './format.js';
 import { connect } from './feed.js';
 import { bindForm, matches, matchesScope, readFilters, refreshOptions } from './filters.js';
 import { VirtualList } from './vlist.js';
@@ -38,8 +38,10 @@ function renderRow(el, row) {
   el.dataset.ticket = row.ticketRef;
   status.textContent = row.gone ? '– Closed' : statusLabel(row.status);
   status.title = STATUS[row.status]?.text ?? row.status;
-  const left = row.deadlineMs - now;
-  ttb.textContent = row.status === 'PAUSED' ? `⏸︎ ${countdown(left, false)}` : countdown(left);
+  // A pause stops the clock: show the time left when the row arrived (or the engine's own figure).
+  const paused = row.status === 'PAUSED';
+  const left = paused ? durationMs(row.timeToBreach) ?? row.deadlineMs - row.seenAt : row.deadlineMs - now;
+  ttb.textContent = paused ? `⏸︎ ${countdown(left, false)}` : countdown(left);
   ttb.classList.toggle('overdue', left < 0);
   ttb.title = left < 0 ? 'past the deadline' : 'until the deadline';
   ticket.textContent = row.ticketRef;

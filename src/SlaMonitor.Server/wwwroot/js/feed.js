@@ -10,6 +10,7 @@ function normalise(row) {
     revision: row.revision,
     shipmentRefs: row.shipmentRefs ?? [],
     deadlineMs: Date.parse(p.deadline),
+    seenAt: Date.now(),
     topReason: Array.isArray(p.reasons) && p.reasons.length > 0 ? reasonText(p.reasons[0]) : '',
   };
 }
