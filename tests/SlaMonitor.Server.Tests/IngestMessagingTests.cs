@@ -20,7 +20,7 @@ public sealed class IngestMessagingTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _harnessed = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddMassTransitTestHarness()));
+        _harnessed = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddMassTransitTestHarness(h => h.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(5)))));
         _harness = _harnessed.Services.GetTestHarness();
         await Carriers.ConfigureAsync(AdminOf(_harnessed));
     }

@@ -19,6 +19,12 @@ public sealed class Promise
     public double? ProbabilityLate { get; set; }
     public long PausedSeconds { get; set; }
 
+    /// <summary>Paused time per blame category in seconds, as a JSON object.</summary>
+    public string PausedByBlameJson { get; set; } = "{}";
+
+    /// <summary>Where the promise is in its journey (awaiting pickup, in transit, customs hold, …).</summary>
+    public string? Stage { get; set; }
+
     /// <summary>Reasons in words, as a JSON array.</summary>
     public required string ReasonsJson { get; set; }
 

@@ -1,3 +1,5 @@
+using SlaMonitor.Server.Promises;
+
 namespace SlaMonitor.Server.Api;
 
 public sealed record PromiseView(
@@ -13,6 +15,8 @@ public sealed record PromiseView(
     DateTimeOffset? PredictedCompletion,
     double? ProbabilityLate,
     string PausedFor,
+    PausedByBlame PausedByBlame,
+    string? Stage,
     IReadOnlyList<string> Reasons,
     string? Carrier,
     int PolicyVersion,

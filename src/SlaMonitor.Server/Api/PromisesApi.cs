@@ -91,6 +91,7 @@ public static class PromisesApi
             SiteTime.At(p.OpenedAt, zone), SiteTime.At(p.Deadline, zone), SiteTime.At(p.ClosedAt, zone),
             SiteTime.At(p.PredictedCompletion, zone), p.ProbabilityLate,
             XmlConvert.ToString(TimeSpan.FromSeconds(p.PausedSeconds)),
+            AdminJson.Deserialize<PausedByBlame>(p.PausedByBlameJson), p.Stage,
             AdminJson.Deserialize<List<string>>(p.ReasonsJson), p.CarrierCode, p.PolicyVersion,
             events?.Select(e => new TimelineEntry(
                 e.EventId, e.CarrierCode, e.Kind, e.Code, SiteTime.At(e.OccurredAt, zone), SiteTime.At(e.ReceivedAt, zone),

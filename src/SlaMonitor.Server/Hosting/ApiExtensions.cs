@@ -23,6 +23,7 @@ public static class ApiExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PromiseProjector>();
+        builder.Services.AddSingleton<LaneStatisticsStore>();
     }
 
     public static void MapSlaApi(this WebApplication app)

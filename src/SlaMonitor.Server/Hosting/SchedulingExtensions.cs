@@ -1,4 +1,5 @@
 using Quartz;
+using SlaMonitor.Server.Promises;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Scheduling;
 
@@ -54,5 +55,6 @@ public static class SchedulingExtensions
             }
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<LaneStatisticsRefresher>();
     }
 }

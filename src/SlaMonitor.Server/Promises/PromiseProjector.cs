@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Contracts;
+using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Webhooks;
@@ -13,13 +14,13 @@ namespace SlaMonitor.Server.Promises;
 /// function of the set of events, so arrival order and redelivery do not matter. Events that
 /// arrive before their OPENED event stay stored and are applied once it arrives.
 /// </summary>
-public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher, ILogger<PromiseProjector> logger)
+public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher, LaneStatisticsStore lanes, ILogger<PromiseProjector> logger)
 {
     public async Task Refresh(string ticketRef, Instant now, CancellationToken ct)
     {
         var events = await db.Events.AsNoTracking().Where(e => e.TicketRef == ticketRef).ToListAsync(ct);
         events.Sort(TimelineOrder.Compare);
-        var opened = events.FirstOrDefault(e => e.Kind == EventCodes.Repair && e.Code == EventCodes.Opened);
+        var opened = PromiseFolding.Opened(events);
         if (opened is null)
         {
             return;
@@ -37,7 +38,9 @@ public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher
             return;
         }
 
-        var evaluation = PromiseEvaluator.Evaluate(opened, events, policy, site, now);
+        var state = PromiseFolding.Fold(opened, events, policy, site);
+        var evaluation = SlaEvaluator.Evaluate(state, now, lanes.Current);
+        var status = EngineInputs.Status(evaluation.Status);
         var previousStatus = promise?.Status;
         if (promise is null)
         {
@@ -48,7 +51,7 @@ public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher
                 SiteCode = site.Code,
                 ServiceLevel = serviceLevel,
                 PolicyVersion = policy.Version,
-                Status = evaluation.Status,
+                Status = status,
                 ReasonsJson = "[]",
             };
             db.Promises.Add(promise);
@@ -58,7 +61,7 @@ public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher
             promise.Revision++;
         }
 
-        Apply(promise, evaluation, opened, events, now);
+        Apply(promise, status, evaluation, state, events, now);
         await db.SaveChangesAsync(ct);
         if (previousStatus != promise.Status)
         {
@@ -73,16 +76,21 @@ public sealed class PromiseProjector(SlaDbContext db, IPublishEndpoint publisher
         }
     }
 
-    private static void Apply(Promise promise, Evaluation evaluation, StoredEvent opened, List<StoredEvent> events, Instant now)
+    private static void Apply(Promise promise, string status, Evaluation evaluation, PromiseState state, List<StoredEvent> events, Instant now)
     {
-        promise.Status = evaluation.Status;
-        promise.OpenedAt = opened.OccurredAt;
+        var paused = evaluation.PausedTime;
+        promise.Status = status;
+        promise.OpenedAt = state.OpenedAt.ToDateTimeUtc();
         promise.Deadline = evaluation.Deadline.ToDateTimeUtc();
-        promise.ClosedAt = evaluation.ClosedAt?.ToDateTimeUtc();
-        promise.NextEvaluationAt = evaluation.NextEvaluationAt?.ToDateTimeUtc();
+        promise.ClosedAt = state.ClosedAt?.ToDateTimeUtc();
+        promise.NextEvaluationAt = evaluation.NextChangeAt?.ToDateTimeUtc();
         promise.PredictedCompletion = evaluation.PredictedCompletion?.ToDateTimeUtc();
-        promise.ProbabilityLate = evaluation.ProbabilityLate;
-        promise.PausedSeconds = (long)evaluation.Paused.TotalSeconds;
+        promise.ProbabilityLate = state.IsClosed ? null : Math.Round(evaluation.ProbabilityLate, 3);
+        promise.PausedSeconds = (long)paused.Total.TotalSeconds;
+        promise.PausedByBlameJson = AdminJson.Serialize(new PausedByBlame(
+            (long)paused.Customer.TotalSeconds, (long)paused.Customs.TotalSeconds, (long)paused.Carrier.TotalSeconds,
+            (long)paused.Weather.TotalSeconds, (long)paused.Other.TotalSeconds));
+        promise.Stage = EngineInputs.Stage(state.Stage);
         promise.ReasonsJson = AdminJson.Serialize(evaluation.Reasons);
         promise.CarrierCode = events.LastOrDefault(e => e.Kind != EventCodes.Repair)?.CarrierCode ?? events[^1].CarrierCode;
         promise.UpdatedAt = now.ToDateTimeUtc();

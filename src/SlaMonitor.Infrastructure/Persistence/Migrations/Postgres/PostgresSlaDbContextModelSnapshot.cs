@@ -126,6 +126,11 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PausedByBlameJson")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<long>("PausedSeconds")
                         .HasColumnType("bigint");
 
@@ -156,6 +161,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -165,8 +174,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("TicketRef");
-
-                    b.HasIndex("ClosedAt");
 
                     b.HasIndex("Deadline");
 

@@ -121,6 +121,11 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PausedByBlameJson")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PausedSeconds")
                         .HasColumnType("INTEGER");
 
@@ -151,6 +156,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -160,8 +169,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("TicketRef");
-
-                    b.HasIndex("ClosedAt");
 
                     b.HasIndex("Deadline");
 

@@ -5,15 +5,25 @@
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class BoardFeedIndexes : Migration
+    public partial class EngineState : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateIndex(
-                name: "IX_Promises_ClosedAt",
+            migrationBuilder.AddColumn<string>(
+                name: "PausedByBlameJson",
                 table: "Promises",
-                column: "ClosedAt");
+                type: "TEXT",
+                maxLength: 512,
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Stage",
+                table: "Promises",
+                type: "TEXT",
+                maxLength: 128,
+                nullable: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Promises_UpdatedAt",
@@ -25,11 +35,15 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_Promises_ClosedAt",
+                name: "IX_Promises_UpdatedAt",
                 table: "Promises");
 
-            migrationBuilder.DropIndex(
-                name: "IX_Promises_UpdatedAt",
+            migrationBuilder.DropColumn(
+                name: "PausedByBlameJson",
+                table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "Stage",
                 table: "Promises");
         }
     }

@@ -1,0 +1,12 @@
+namespace SlaMonitor.Engine;
+
+public enum PromiseStatus
+{
+    OnTrack,
+    AtRisk,
+    Breached,
+    Paused,
+    Met,
+    Missed,
+    Cancelled,
+}

@@ -1,0 +1,8 @@
+namespace SlaMonitor.Engine;
+
+public enum EventKind
+{
+    Shipment,
+    Customs,
+    Repair,
+}

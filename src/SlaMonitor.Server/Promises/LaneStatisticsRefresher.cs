@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SlaMonitor.Engine;
+using SlaMonitor.Infrastructure.Persistence;
+
+namespace SlaMonitor.Server.Promises;
+
+/// <summary>
+/// Rebuilds the lane statistics the engine predicts with from recently closed promises
+/// (re-folded from their events), at start-up and then hourly. Every worker process keeps its
+/// own copy, so this is a hosted service per process, not a (clustered, run-once) Quartz job.
+/// </summary>
+public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneStatisticsStore store, IClock clock, ILogger<LaneStatisticsRefresher> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
+    private const int MaxPromises = 50_000;
+    private const int ChunkSize = 500;
+    private static readonly Duration Window = Duration.FromDays(180);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Every);
+        do
+        {
+            await RebuildOnce(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task RebuildOnce(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var builder = await Build(scope.ServiceProvider.GetRequiredService<SlaDbContext>(), ct);
+            store.Replace(builder.Build());
+            logger.LogInformation("Lane statistics rebuilt: {Lanes} lanes", store.Current.LaneCount);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Rebuilding lane statistics failed; the previous statistics stay in use");
+        }
+    }
+
+    private async Task<LaneStatisticsBuilder> Build(SlaDbContext db, CancellationToken ct)
+    {
+        var since = (clock.GetCurrentInstant() - Window).ToDateTimeUtc();
+        var closed = await db.Promises.AsNoTracking()
+            .Where(p => (p.Status == PromiseStatuses.Met || p.Status == PromiseStatuses.Missed) && p.ClosedAt >= since)
+            .OrderByDescending(p => p.ClosedAt)
+            .Take(MaxPromises)
+            .Select(p => new { p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion })
+            .ToListAsync(ct);
+        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
+        var policies = await db.Policies.AsNoTracking().ToDictionaryAsync(p => (p.ServiceLevel, p.Version), ct);
+        var builder = new LaneStatisticsBuilder();
+        foreach (var chunk in closed.Chunk(ChunkSize))
+        {
+            var refs = chunk.Select(p => p.TicketRef).ToList();
+            var events = (await db.Events.AsNoTracking().Where(e => refs.Contains(e.TicketRef!)).ToListAsync(ct))
+                .ToLookup(e => e.TicketRef!);
+            foreach (var promise in chunk)
+            {
+                var sorted = events[promise.TicketRef].Order(Comparer<StoredEvent>.Create(TimelineOrder.Compare)).ToList();
+                if (PromiseFolding.Opened(sorted) is { } opened
+                    && sites.TryGetValue(promise.SiteCode, out var site)
+                    && policies.TryGetValue((promise.ServiceLevel, promise.PolicyVersion), out var policy))
+                {
+                    builder.Add(PromiseFolding.Fold(opened, sorted, policy, site));
+                }
+            }
+        }
+
+        return builder;
+    }
+}

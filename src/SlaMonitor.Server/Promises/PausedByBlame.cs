@@ -1,0 +1,4 @@
+namespace SlaMonitor.Server.Promises;
+
+/// <summary>Paused (lost) seconds per blame category, as stored on a promise.</summary>
+public sealed record PausedByBlame(long Customer, long Customs, long Carrier, long Weather, long Other);
