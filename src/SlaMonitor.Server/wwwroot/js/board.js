@@ -1,6 +1,6 @@
 // The watch board: open promises by time to breach, live.
 import { getJson, showSession } from './http.js';
-import { STATUS, countdown, durationMs, localClock, percent, statusLabel } from './format.js';
+import { STATUS, countdown, durationMs, localClock, percent, statusLabel, words } from './format.js';
 import { connect } from './feed.js';
 import { bindForm, matches, matchesScope, readFilters, refreshOptions } from './filters.js';
 import { VirtualList } from './vlist.js';
@@ -16,7 +16,6 @@ let dirty = false;
 let waiting = 0;
 
 const COLUMNS = ['status', 'ttb', 'ticket', 'customer', 'site', 'level', 'carrier', 'stage', 'plate', 'reason'];
-const words = (s) => (s ? String(s).replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) : '—');
 
 function createRow() {
   const row = document.createElement('div');

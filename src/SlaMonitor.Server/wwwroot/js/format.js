@@ -78,6 +78,10 @@ export function localClock(timeZone, now) {
   return format.format(now);
 }
 
+/** InTransit / IN_TRANSIT → "In transit". */
+export const words = (s) =>
+  (s ? String(s).replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()) : '—');
+
 export const percent = (p) => (p == null ? '—' : `${Math.round(p * 100)} %`);
 
 /** A <time> element showing site time, with the viewer's time on hover and focus. */

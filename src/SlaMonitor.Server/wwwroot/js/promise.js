@@ -1,6 +1,6 @@
 // One promise: facts, predicted completion against the deadline, reasons, timeline in site time.
 import { getJson, showSession } from './http.js';
-import { countdown, durationMs, percent, statusLabel, timeElement } from './format.js';
+import { countdown, durationMs, percent, statusLabel, timeElement, words } from './format.js';
 import { drawPicture } from './picture.js';
 
 const $ = (id) => document.getElementById(id);
@@ -40,7 +40,7 @@ function render() {
     fact('Elapsed', countdown(end - Date.parse(p.openedAt) - paused, false)),
     fact('Paused', countdown(paused, false) + pausedByBlame(p)),
     open ? fact(left < 0 ? 'Overdue by' : 'Remaining', countdown(Math.abs(left))) : fact(p.status === 'MET' ? 'Met with' : 'Closed', p.status === 'MET' ? `${countdown(left, false)} to spare` : timeElement(p.closedAt)),
-    fact('Stage', p.stage ?? '—'),
+    fact('Stage', words(p.stage)),
     fact('Probability late', percent(p.probabilityLate)),
     fact('Predicted completion', p.predictedCompletion ? timeElement(p.predictedCompletion) : 'not predicted yet'),
   );
