@@ -24,6 +24,12 @@ public sealed class BoardScreenshotTests(DemoBoard app) : IClassFixture<DemoBoar
         await page.Mouse.MoveAsync(1, 1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "board.png") });
 
+        // The laptop size is looked at, not published.
+        var laptop = await app.NewPageAsync(1366, 768);
+        await laptop.GotoAsync("/");
+        await BoardPage.WaitLiveAsync(laptop);
+        await laptop.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "slamonitor-board-1366x768.png") });
+
         var ticket = (await BoardPage.TicketsAsync(page))[0];
         await page.GotoAsync($"/promise/{Uri.EscapeDataString(ticket)}");
         await Expect(page.Locator("#timeline tbody tr").First).ToBeVisibleAsync();

@@ -24,7 +24,7 @@ export function countdown(ms, withSeconds = true) {
   const m = Math.floor(s / 60); s %= 60;
   const pad = (n) => String(n).padStart(2, '0');
   let text = d > 0 ? `${d}d ${h}h ${pad(m)}m` : h > 0 ? `${h}h ${pad(m)}m` : `${m}m`;
-  if (withSeconds && d === 0) text += ` ${pad(s)}s`;
+  if (withSeconds && d === 0 && h < 10) text += ` ${pad(s)}s`;
   return overdue ? `−${text}` : text;
 }
 
