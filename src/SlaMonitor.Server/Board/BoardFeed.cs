@@ -72,18 +72,18 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
     {
         _cursor ??= await BoardRows.LatestUpdateAsync(db, ct) ?? DateTime.UnixEpoch;
         var since = _cursor.Value - Lookback;
-        var changed = await BoardRows.ChangedSinceAsync(db, since, ct);
+        var versions = await BoardRows.VersionsSinceAsync(db, since, ct);
+        var unsent = versions.Where(v => !_sent.TryGetValue(v.TicketRef, out var sent) || sent.Revision != v.Revision || sent.UpdatedAt != v.UpdatedAt)
+            .Select(v => v.TicketRef).ToList();
         var fresh = new List<BoardRow>();
-        foreach (var (row, updatedAt) in changed)
+        foreach (var tickets in unsent.Chunk(ChunkSize))
         {
-            var ticketRef = row.Promise.TicketRef;
-            if (!_sent.TryGetValue(ticketRef, out var sent) || sent.Revision != row.Revision || sent.UpdatedAt != updatedAt)
+            foreach (var (row, updatedAt) in await BoardRows.RowsAsync(db, tickets, ct))
             {
                 fresh.Add(row);
-                _sent[ticketRef] = (row.Revision, updatedAt);
+                _sent[row.Promise.TicketRef] = (row.Revision, updatedAt);
+                _cursor = updatedAt > _cursor ? updatedAt : _cursor;
             }
-
-            _cursor = updatedAt > _cursor ? updatedAt : _cursor;
         }
 
         var forgetBefore = _cursor.Value - Lookback;

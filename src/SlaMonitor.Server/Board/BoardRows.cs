@@ -9,6 +9,8 @@ public static class BoardRows
 {
     public sealed record Changed(BoardRow Row, DateTime UpdatedAt);
 
+    public sealed record Version(string TicketRef, int Revision, DateTime UpdatedAt);
+
     public static async Task<List<BoardRow>> OpenAsync(SlaDbContext db, CancellationToken ct)
     {
         var open = OpenStatuses.All.ToArray();
@@ -25,21 +27,21 @@ public static class BoardRows
         return rows.Select(x => Row(x.p, x.s, shipments)).ToList();
     }
 
-    public static async Task<List<Changed>> ChangedSinceAsync(SlaDbContext db, DateTime since, CancellationToken ct)
+    /// <summary>Which promises changed since an instant, and to which revision: a narrow read the feed can afford every tick.</summary>
+    public static async Task<List<Version>> VersionsSinceAsync(SlaDbContext db, DateTime since, CancellationToken ct) =>
+        await db.Promises.AsNoTracking().Where(p => p.UpdatedAt >= since)
+            .Select(p => new Version(p.TicketRef, p.Revision, p.UpdatedAt)).ToListAsync(ct);
+
+    /// <summary>The rows of these promises, with the revision and UpdatedAt they were read at.</summary>
+    public static async Task<List<Changed>> RowsAsync(SlaDbContext db, IReadOnlyCollection<string> ticketRefs, CancellationToken ct)
     {
         var rows = await (from p in db.Promises.AsNoTracking()
-                          where p.UpdatedAt >= since
+                          where ticketRefs.Contains(p.TicketRef)
                           join s in db.Sites.AsNoTracking() on p.SiteCode equals s.Code
                           select new { p, s }).ToListAsync(ct);
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
         var shipments = await ShipmentsAsync(
             from e in db.Events.AsNoTracking()
-            join p in db.Promises.AsNoTracking() on e.TicketRef equals p.TicketRef
-            where e.ShipmentRef != null && p.UpdatedAt >= since
+            where e.ShipmentRef != null && ticketRefs.Contains(e.TicketRef!)
             select new Shipment(e.TicketRef!, e.ShipmentRef!), ct);
         return rows.Select(x => new Changed(Row(x.p, x.s, shipments), x.p.UpdatedAt)).ToList();
     }
