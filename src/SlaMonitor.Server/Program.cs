@@ -25,6 +25,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapSlaHealth();
 if (role.ServesApi)
 {

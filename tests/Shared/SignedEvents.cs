@@ -52,12 +52,19 @@ public static class SignedEvents
         new() { ["events"] = new JsonArray(events.Select(e => e.DeepClone()).ToArray()) };
 
     /// <summary>POSTs the body to the carrier's webhook with <c>SlaMonitor-Signature</c> over its exact bytes.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(
+    public static Task<HttpResponseMessage> PostAsync(
         HttpClient client, JsonNode body, Instant signedAt, string carrier = TestSetup.Carrier, string secret = TestSetup.CarrierSecret)
     {
-        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(body);
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        return PostBytesAsync(client, Encoding.UTF8.GetBytes(body.ToJsonString()), signedAt, carrier, secret);
+    }
+
+    /// <summary>POSTs raw bytes (e.g. malformed JSON), correctly signed.</summary>
+    public static async Task<HttpResponseMessage> PostBytesAsync(
+        HttpClient client, byte[] bytes, Instant signedAt, string carrier = TestSetup.Carrier, string secret = TestSetup.CarrierSecret)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(bytes);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/carriers/{carrier}/events")
         {
             Content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } },

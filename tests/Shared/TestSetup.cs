@@ -29,39 +29,42 @@ public static class TestSetup
     /// <summary>PUTs the site, policy, customer and carrier; fails the test on any non-2xx answer.</summary>
     public static async Task ConfigureAsync(HttpClient admin)
     {
-        await PutAsync(admin, $"/api/v1/sites/{Site}", new JsonObject
-        {
-            ["name"] = "ACME Frankfurt DC2",
-            ["region"] = "EU",
-            ["timeZone"] = SiteTimeZone,
-            ["calendar"] = new JsonObject
-            {
-                ["workingDays"] = new JsonArray("Mon", "Tue", "Wed", "Thu", "Fri"),
-                ["opens"] = "08:00",
-                ["closes"] = "18:00",
-                ["holidays"] = new JsonArray("2026-12-25"),
-            },
-        });
-        await PutAsync(admin, $"/api/v1/policies/{ServiceLevel}", new JsonObject
-        {
-            ["clock"] = "elapsed",
-            ["target"] = "PT4H",
-            ["fulfilledBy"] = FulfilledBy,
-            ["pauseOn"] = new JsonArray("CUSTOMER_HOLD"),
-            ["atRiskMargin"] = "PT30M",
-        });
-        await PutAsync(admin, $"/api/v1/customers/{Customer}", new JsonObject
-        {
-            ["name"] = "ACME Corp",
-            ["accountManagers"] = new JsonArray(new JsonObject { ["name"] = "Dana", ["email"] = "dana@example.com" }),
-        });
-        await PutAsync(admin, $"/api/v1/carriers/{Carrier}", new JsonObject
-        {
-            ["name"] = "FastLane Express",
-            ["secret"] = CarrierSecret,
-            ["format"] = "canonical",
-        });
+        await PutAsync(admin, $"/api/v1/sites/{Site}", SiteBody());
+        await PutAsync(admin, $"/api/v1/policies/{ServiceLevel}", PolicyBody());
+        await PutAsync(admin, $"/api/v1/customers/{Customer}", CustomerBody());
+        await PutAsync(admin, $"/api/v1/carriers/{Carrier}", CarrierBody());
     }
+
+    public static JsonObject SiteBody() => new()
+    {
+        ["name"] = "ACME Frankfurt DC2",
+        ["region"] = "EU",
+        ["timeZone"] = SiteTimeZone,
+        ["calendar"] = new JsonObject
+        {
+            ["workingDays"] = new JsonArray("Mon", "Tue", "Wed", "Thu", "Fri"),
+            ["opens"] = "08:00",
+            ["closes"] = "18:00",
+            ["holidays"] = new JsonArray("2026-12-25"),
+        },
+    };
+
+    public static JsonObject PolicyBody() => new()
+    {
+        ["clock"] = "elapsed",
+        ["target"] = "PT4H",
+        ["fulfilledBy"] = FulfilledBy,
+        ["pauseOn"] = new JsonArray("CUSTOMER_HOLD"),
+        ["atRiskMargin"] = "PT30M",
+    };
+
+    public static JsonObject CustomerBody() => new()
+    {
+        ["name"] = "ACME Corp",
+        ["accountManagers"] = new JsonArray(new JsonObject { ["name"] = "Dana", ["email"] = "dana@example.com" }),
+    };
+
+    public static JsonObject CarrierBody() => new() { ["name"] = "FastLane Express", ["secret"] = CarrierSecret, ["format"] = "canonical" };
 
     private static async Task PutAsync(HttpClient admin, string path, JsonObject body)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SlaMonitor.Server.Tests.Support;
+using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests;
 
@@ -77,14 +78,14 @@ public sealed class AdminApiTests : IAsyncLifetime
 
         var text = await _admin.GetStringAsync("/api/v1/carriers/X1");
 
-        Assert.DoesNotContain(Bodies.CarrierSecret, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestSetup.CarrierSecret, text, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_changed_policy_gets_a_new_version_and_the_old_one_stays_readable()
     {
-        (await _admin.PutAsJsonAsync("/api/v1/policies/X1", Bodies.FourHourPolicy())).EnsureSuccessStatusCode();
-        var changed = Bodies.FourHourPolicy();
+        (await _admin.PutAsJsonAsync("/api/v1/policies/X1", TestSetup.PolicyBody())).EnsureSuccessStatusCode();
+        var changed = TestSetup.PolicyBody();
         changed["target"] = "PT6H";
         (await _admin.PutAsJsonAsync("/api/v1/policies/X1", changed)).EnsureSuccessStatusCode();
 
@@ -101,17 +102,17 @@ public sealed class AdminApiTests : IAsyncLifetime
     {
         using var anonymous = _app.CreateClient();
 
-        using var response = await anonymous.PutAsJsonAsync("/api/v1/sites/X1", Bodies.BerlinSite());
+        using var response = await anonymous.PutAsJsonAsync("/api/v1/sites/X1", TestSetup.SiteBody());
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     private static JsonObject ValidBody(string resource) => resource switch
     {
-        "sites" => Bodies.BerlinSite(),
-        "policies" => Bodies.FourHourPolicy(),
-        "customers" => Bodies.AcmeCustomer(),
-        _ => Bodies.FastlaneCarrier(),
+        "sites" => TestSetup.SiteBody(),
+        "policies" => TestSetup.PolicyBody(),
+        "customers" => TestSetup.CustomerBody(),
+        _ => TestSetup.CarrierBody(),
     };
 
     private static void Break(JsonObject body, string change)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using SlaMonitor.Server.Tests.Support;
+using SlaMonitor.Tests.Shared;
 using SlaMonitor.Server.Webhooks;
 
 namespace SlaMonitor.Server.Tests;
@@ -26,7 +27,7 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     {
         _client = _app.CreateClient();
         _admin = _app.Admin();
-        await Carriers.ConfigureAsync(_admin);
+        await TestSetup.ConfigureAsync(_admin);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -34,7 +35,7 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_signed_event_is_accepted_with_202()
     {
-        using var response = await Carriers.PostAsync(_client, Carriers.Opened("T-1", Now), Now);
+        using var response = await SignedEvents.PostAsync(_client, SignedEvents.Opened("T-1", Now), Now);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -52,8 +53,8 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task An_unsigned_request_gets_401_and_changes_nothing()
     {
-        using var response = await _client.PostAsync($"/api/v1/carriers/{Bodies.Carrier}/events",
-            new StringContent(Carriers.Opened("T-1", Now).ToJsonString(), Encoding.UTF8, "application/json"));
+        using var response = await _client.PostAsync($"/api/v1/carriers/{TestSetup.Carrier}/events",
+            new StringContent(SignedEvents.Opened("T-1", Now).ToJsonString(), Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await AssertNoPromiseAsync("T-1");
@@ -62,7 +63,7 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_older_than_five_minutes_gets_401()
     {
-        using var response = await Carriers.PostAsync(_client, Carriers.Opened("T-1", Now), Now - Duration.FromMinutes(6));
+        using var response = await SignedEvents.PostAsync(_client, SignedEvents.Opened("T-1", Now), Now - Duration.FromMinutes(6));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -70,12 +71,12 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_signature_with_another_secret_gets_401() =>
         Assert.Equal(HttpStatusCode.Unauthorized,
-            (await Carriers.PostAsync(_client, Carriers.Opened("T-1", Now), Now, secret: "demo-secret-nordfreight-01")).StatusCode);
+            (await SignedEvents.PostAsync(_client, SignedEvents.Opened("T-1", Now), Now, secret: "demo-secret-nordfreight-01")).StatusCode);
 
     [Fact]
     public async Task Signed_malformed_json_gets_400()
     {
-        using var response = await Carriers.PostRawAsync(_client, Encoding.UTF8.GetBytes("{\"eventId\": "), Now);
+        using var response = await SignedEvents.PostBytesAsync(_client, Encoding.UTF8.GetBytes("{\"eventId\": "), Now);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -83,10 +84,10 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_body_over_the_size_limit_gets_413()
     {
-        var huge = Carriers.Opened("T-1", Now);
+        var huge = SignedEvents.Opened("T-1", Now);
         huge["note"] = new string('x', 70_000);
 
-        using var response = await Carriers.PostAsync(_client, huge, Now);
+        using var response = await SignedEvents.PostAsync(_client, huge, Now);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -94,9 +95,9 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task More_events_than_allowed_per_request_gets_413()
     {
-        var batch = new JsonObject { ["events"] = new JsonArray([.. Enumerable.Range(1, 4).Select(i => (JsonNode)Carriers.Opened($"T-{i}", Now))]) };
+        var batch = new JsonObject { ["events"] = new JsonArray([.. Enumerable.Range(1, 4).Select(i => (JsonNode)SignedEvents.Opened($"T-{i}", Now))]) };
 
-        using var response = await Carriers.PostAsync(_client, batch, Now);
+        using var response = await SignedEvents.PostAsync(_client, batch, Now);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
@@ -108,10 +109,10 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [InlineData("kind", "rumour")]
     public async Task An_invalid_event_gets_422_naming_the_field_and_nothing_is_applied(string field, string? value)
     {
-        var body = Carriers.Opened("T-1", Now);
+        var body = SignedEvents.Opened("T-1", Now);
         body[field] = value;
 
-        using var response = await Carriers.PostAsync(_client, body, Now);
+        using var response = await SignedEvents.PostAsync(_client, body, Now);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -122,10 +123,10 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task An_opened_event_for_an_unknown_site_gets_422_naming_the_site()
     {
-        var body = Carriers.Opened("T-1", Now);
+        var body = SignedEvents.Opened("T-1", Now);
         body["opened"]!["site"] = "NOWHERE";
 
-        using var response = await Carriers.PostAsync(_client, body, Now);
+        using var response = await SignedEvents.PostAsync(_client, body, Now);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("opened.site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -134,11 +135,11 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task One_bad_event_in_a_batch_rejects_the_whole_batch()
     {
-        var bad = Carriers.Event("T-2", "shipment", "PICKED_UP", Now);
+        var bad = SignedEvents.Event("T-2", "shipment", "PICKED_UP", Now);
         bad["occurredAt"] = "not a time";
-        var batch = new JsonObject { ["events"] = new JsonArray(Carriers.Opened("T-1", Now), bad) };
+        var batch = new JsonObject { ["events"] = new JsonArray(SignedEvents.Opened("T-1", Now), bad) };
 
-        using var response = await Carriers.PostAsync(_client, batch, Now);
+        using var response = await SignedEvents.PostAsync(_client, batch, Now);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("events[1].occurredAt", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -148,11 +149,11 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task The_same_event_posted_twice_is_reported_as_a_duplicate()
     {
-        var opened = Carriers.Opened("T-1", Now);
-        (await Carriers.PostAsync(_client, opened, Now)).EnsureSuccessStatusCode();
+        var opened = SignedEvents.Opened("T-1", Now);
+        (await SignedEvents.PostAsync(_client, opened, Now)).EnsureSuccessStatusCode();
         await Eventually.UntilAsync(() => _admin.GetAsync("/api/v1/promises/T-1"), r => r.IsSuccessStatusCode, "the promise to open");
 
-        using var again = await Carriers.PostAsync(_client, opened, Now);
+        using var again = await SignedEvents.PostAsync(_client, opened, Now);
 
         var answer = await again.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);

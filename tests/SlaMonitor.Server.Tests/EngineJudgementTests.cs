@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
 using SlaMonitor.Server.Tests.Support;
+using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests;
 
@@ -20,7 +21,7 @@ public sealed class EngineJudgementTests : IAsyncLifetime
     {
         _carrier = _app.CreateClient();
         _admin = _app.Admin();
-        await Carriers.ConfigureAsync(_admin);
+        await TestSetup.ConfigureAsync(_admin);
         var nextDay = new JsonObject
         {
             ["clock"] = "business",
@@ -37,7 +38,7 @@ public sealed class EngineJudgementTests : IAsyncLifetime
     public async Task A_next_business_day_ticket_opened_after_the_cutoff_is_due_the_business_day_after_next()
     {
         // Monday 16:00 in Berlin, after the 15:00 cut-off: treated as opened Tuesday, due Wednesday 17:00.
-        var opened = Carriers.Opened("T-1", Instant.FromUtc(2026, 11, 23, 15, 0));
+        var opened = SignedEvents.Opened("T-1", Instant.FromUtc(2026, 11, 23, 15, 0));
         opened["opened"]!["serviceLevel"] = "NBD-1700";
         _app.Clock.Reset(Instant.FromUtc(2026, 11, 23, 15, 1));
         await PostAsync(opened);
@@ -50,11 +51,11 @@ public sealed class EngineJudgementTests : IAsyncLifetime
     [Fact]
     public async Task A_customer_hold_pauses_the_promise_and_moves_its_deadline_by_the_hold()
     {
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromHours(3)));
-        await PostAsync(Carriers.Event("T-1", "repair", "CUSTOMER_HOLD_STARTED", Now - Duration.FromHours(2)));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromHours(3)));
+        await PostAsync(SignedEvents.Event("T-1", "repair", "CUSTOMER_HOLD_STARTED", Now - Duration.FromHours(2)));
 
         await StatusAsync("T-1", "PAUSED");
-        await PostAsync(Carriers.Event("T-1", "repair", "CUSTOMER_HOLD_ENDED", Now));
+        await PostAsync(SignedEvents.Event("T-1", "repair", "CUSTOMER_HOLD_ENDED", Now));
         var resumed = await StatusAsync("T-1", "ON_TRACK");
 
         Assert.Equal("2026-11-23T13:00:00+01:00", resumed.GetProperty("deadline").GetString());
@@ -65,7 +66,7 @@ public sealed class EngineJudgementTests : IAsyncLifetime
     [Fact]
     public async Task A_promise_inside_its_at_risk_margin_is_at_risk_with_a_reason_in_words()
     {
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromMinutes(215)));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromMinutes(215)));
 
         var promise = await StatusAsync("T-1", "AT_RISK");
 
@@ -75,9 +76,9 @@ public sealed class EngineJudgementTests : IAsyncLifetime
     [Fact]
     public async Task A_pickup_moves_the_promise_into_transit()
     {
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromMinutes(30)));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromMinutes(30)));
         Assert.Equal("AWAITING_PICKUP", (await StatusAsync("T-1", "ON_TRACK")).GetProperty("stage").GetString());
-        await PostAsync(Carriers.Event("T-1", "shipment", "PICKED_UP", Now - Duration.FromMinutes(10)));
+        await PostAsync(SignedEvents.Event("T-1", "shipment", "PICKED_UP", Now - Duration.FromMinutes(10)));
 
         var promise = await Eventually.UntilAsync(
             () => _admin.GetFromJsonAsync<JsonElement>("/api/v1/promises/T-1"),
@@ -89,7 +90,7 @@ public sealed class EngineJudgementTests : IAsyncLifetime
 
     private async Task PostAsync(JsonObject body)
     {
-        using var response = await Carriers.PostAsync(_carrier, body, Now);
+        using var response = await SignedEvents.PostAsync(_carrier, body, Now);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 

@@ -8,6 +8,7 @@ using NodaTime;
 using SlaMonitor.Contracts;
 using SlaMonitor.Server.Ingest;
 using SlaMonitor.Server.Tests.Support;
+using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests;
 
@@ -22,7 +23,7 @@ public sealed class IngestMessagingTests : IAsyncLifetime
     {
         _harnessed = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddMassTransitTestHarness(h => h.SetTestTimeouts(testInactivityTimeout: TimeSpan.FromSeconds(5)))));
         _harness = _harnessed.Services.GetTestHarness();
-        await Carriers.ConfigureAsync(AdminOf(_harnessed));
+        await TestSetup.ConfigureAsync(_harnessed.CreateClient().AsAdmin());
     }
 
     public async ValueTask DisposeAsync()
@@ -38,18 +39,18 @@ public sealed class IngestMessagingTests : IAsyncLifetime
         var batch = new System.Text.Json.Nodes.JsonObject
         {
             ["events"] = new System.Text.Json.Nodes.JsonArray(
-                Carriers.Opened("T-1", now),
-                Carriers.Event("T-1", "repair", "TECHNICIAN_DISPATCHED", now),
-                Carriers.Opened("T-2", now)),
+                SignedEvents.Opened("T-1", now),
+                SignedEvents.Event("T-1", "repair", "TECHNICIAN_DISPATCHED", now),
+                SignedEvents.Opened("T-2", now)),
         };
 
-        using var response = await Carriers.PostAsync(_harnessed.CreateClient(), batch, now);
+        using var response = await SignedEvents.PostAsync(_harnessed.CreateClient(), batch, now);
         response.EnsureSuccessStatusCode();
 
         Assert.True(await _harness.Sent.Any<RecordCarrierEvents>(m => m.Context.Message.PartitionKey == "T-2"));
         var t1 = await _harness.Sent.SelectAsync<RecordCarrierEvents>(m => m.Context.Message.PartitionKey == "T-1").First();
         Assert.Equal(2, t1.Context.Message.Events.Count);
-        Assert.Equal(Bodies.Carrier, t1.Context.Message.CarrierCode);
+        Assert.Equal(TestSetup.Carrier, t1.Context.Message.CarrierCode);
         var consumer = _harness.GetConsumerHarness<RecordCarrierEventsConsumer>();
         Assert.True(await consumer.Consumed.Any<RecordCarrierEvents>(m => m.Context.Message.PartitionKey == "T-1"));
         Assert.True(await consumer.Consumed.Any<RecordCarrierEvents>(m => m.Context.Message.PartitionKey == "T-2"));
@@ -60,16 +61,9 @@ public sealed class IngestMessagingTests : IAsyncLifetime
     {
         var now = _app.Clock.GetCurrentInstant();
 
-        using var response = await Carriers.PostAsync(_harnessed.CreateClient(), Carriers.Opened("T-1", now), now - Duration.FromHours(1));
+        using var response = await SignedEvents.PostAsync(_harnessed.CreateClient(), SignedEvents.Opened("T-1", now), now - Duration.FromHours(1));
 
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.False(await _harness.Sent.Any<RecordCarrierEvents>());
-    }
-
-    private static HttpClient AdminOf(WebApplicationFactory<Program> factory)
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", SlaApp.AdminKey);
-        return client;
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using NodaTime;
 using SlaMonitor.Server.Tests.Support;
+using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests;
 
@@ -19,7 +20,7 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
     {
         _carrier = _app.CreateClient();
         _admin = _app.Admin();
-        await Carriers.ConfigureAsync(_admin);
+        await TestSetup.ConfigureAsync(_admin);
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
@@ -28,21 +29,21 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
     public async Task An_opened_ticket_is_on_track_with_its_deadline_in_the_sites_offset()
     {
         var openedAt = Now - Duration.FromMinutes(10);
-        await PostAsync(Carriers.Opened("T-1", openedAt));
+        await PostAsync(SignedEvents.Opened("T-1", openedAt));
 
         var promise = await StatusAsync("T-1", "ON_TRACK");
 
         Assert.Equal("2026-11-23T09:50:00+01:00", promise.GetProperty("openedAt").GetString());
         Assert.Equal("2026-11-23T13:50:00+01:00", promise.GetProperty("deadline").GetString());
-        Assert.Equal(Bodies.Site, promise.GetProperty("site").GetString());
+        Assert.Equal(TestSetup.Site, promise.GetProperty("site").GetString());
         Assert.Equal(1, promise.GetProperty("policyVersion").GetInt32());
     }
 
     [Fact]
     public async Task The_fulfilling_milestone_at_the_deadline_closes_the_promise_met()
     {
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromHours(4)));
-        await PostAsync(Carriers.Event("T-1", "repair", "TECHNICIAN_ONSITE", Now));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromHours(4)));
+        await PostAsync(SignedEvents.Event("T-1", "repair", "TECHNICIAN_ONSITE", Now));
 
         var promise = await StatusAsync("T-1", "MET");
 
@@ -52,8 +53,8 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task The_fulfilling_milestone_after_the_deadline_closes_the_promise_missed()
     {
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromHours(5)));
-        await PostAsync(Carriers.Event("T-1", "repair", "TECHNICIAN_ONSITE", Now - Duration.FromMinutes(59)));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromHours(5)));
+        await PostAsync(SignedEvents.Event("T-1", "repair", "TECHNICIAN_ONSITE", Now - Duration.FromMinutes(59)));
 
         await StatusAsync("T-1", "MISSED");
     }
@@ -61,8 +62,8 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_cancel_closes_the_promise_cancelled()
     {
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromHours(1)));
-        await PostAsync(Carriers.Event("T-1", "repair", "CANCELLED", Now));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromHours(1)));
+        await PostAsync(SignedEvents.Event("T-1", "repair", "CANCELLED", Now));
 
         await StatusAsync("T-1", "CANCELLED");
     }
@@ -70,8 +71,8 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task A_milestone_that_arrives_before_the_opened_event_still_counts()
     {
-        await PostAsync(Carriers.Event("T-1", "repair", "TECHNICIAN_ONSITE", Now - Duration.FromHours(1)));
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromHours(3)));
+        await PostAsync(SignedEvents.Event("T-1", "repair", "TECHNICIAN_ONSITE", Now - Duration.FromHours(1)));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromHours(3)));
 
         await StatusAsync("T-1", "MET");
     }
@@ -79,7 +80,7 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task An_open_promise_whose_deadline_passes_is_breached_without_any_new_event()
     {
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromHours(3)));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromHours(3)));
         await StatusAsync("T-1", "ON_TRACK");
 
         _app.Clock.Advance(Duration.FromHours(2));
@@ -90,10 +91,10 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task The_detail_shows_the_timeline_in_occurred_order_and_the_list_filters_by_status()
     {
-        await PostAsync(Carriers.Event("T-1", "repair", "TECHNICIAN_DISPATCHED", Now - Duration.FromMinutes(30)));
-        await PostAsync(Carriers.Opened("T-1", Now - Duration.FromHours(1)));
-        await PostAsync(Carriers.Opened("T-2", Now - Duration.FromHours(2)));
-        await PostAsync(Carriers.Event("T-2", "repair", "CANCELLED", Now));
+        await PostAsync(SignedEvents.Event("T-1", "repair", "TECHNICIAN_DISPATCHED", Now - Duration.FromMinutes(30)));
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromHours(1)));
+        await PostAsync(SignedEvents.Opened("T-2", Now - Duration.FromHours(2)));
+        await PostAsync(SignedEvents.Event("T-2", "repair", "CANCELLED", Now));
         await StatusAsync("T-2", "CANCELLED");
 
         var detail = await StatusAsync("T-1", "ON_TRACK");
@@ -114,7 +115,7 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
 
     private async Task PostAsync(System.Text.Json.Nodes.JsonObject body)
     {
-        using var response = await Carriers.PostAsync(_carrier, body, Now);
+        using var response = await SignedEvents.PostAsync(_carrier, body, Now);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 

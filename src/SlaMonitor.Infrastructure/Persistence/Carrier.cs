@@ -8,6 +8,12 @@ public sealed class Carrier
     /// <summary>HMAC secret; kept readable because the webhook must recompute signatures.</summary>
     public required string Secret { get; set; }
 
+    /// <summary>The secret before the last change; both verify until it is retired (rotation without downtime).</summary>
+    public string? PreviousSecret { get; set; }
+
+    /// <summary>Webhook requests per second this carrier may send; null: the installation's default.</summary>
+    public int? RequestsPerSecond { get; set; }
+
     public required string Format { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

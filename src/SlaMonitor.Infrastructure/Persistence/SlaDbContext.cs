@@ -55,6 +55,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             carrier.HasKey(c => c.Code);
             carrier.Property(c => c.Name).HasMaxLength(200);
             carrier.Property(c => c.Secret).HasMaxLength(512);
+            carrier.Property(c => c.PreviousSecret).HasMaxLength(512);
         });
 
         modelBuilder.Entity<StoredEvent>(stored =>

@@ -5,4 +5,5 @@ public sealed record CarrierBody
     public string? Name { get; init; }
     public string? Secret { get; init; }
     public string? Format { get; init; }
+    public int? RequestsPerSecond { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Webhooks;
 
 namespace SlaMonitor.Server.Api;
 
@@ -10,8 +11,8 @@ public static class CarriersApi
 {
     public static readonly IReadOnlyList<string> Formats = ["canonical", "easypost"];
 
-    /// <summary>The secret is write-only: views never carry it.</summary>
-    public sealed record CarrierView(string Code, string Name, string Format);
+    /// <summary>Secrets are write-only: views never carry them.</summary>
+    public sealed record CarrierView(string Code, string Name, string Format, bool HasPreviousSecret, int? RequestsPerSecond);
 
     public static RouteGroupBuilder MapCarriersApi(this RouteGroupBuilder api)
     {
@@ -19,11 +20,13 @@ public static class CarriersApi
         group.MapPut("/{code}", PutCarrier);
         group.MapGet("/", ListCarriers);
         group.MapGet("/{code}", GetCarrier);
+        group.MapDelete("/{code}/previous-secret", RetirePreviousSecret)
+            .WithSummary("Retire the secret that was replaced by the last PUT; until then both verify.");
         return api;
     }
 
     private static async Task<Results<Ok<CarrierView>, ProblemHttpResult>> PutCarrier(
-        string code, CarrierBody body, SlaDbContext db, IClock clock, CancellationToken ct)
+        string code, CarrierBody body, SlaDbContext db, IClock clock, CarrierRateLimits rateLimits, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Code("code", code);
@@ -39,6 +42,11 @@ public static class CarriersApi
             errors.Add("format", $"must be one of {string.Join(", ", Formats)}.");
         }
 
+        if (body.RequestsPerSecond is < 1 or > 100_000)
+        {
+            errors.Add("requestsPerSecond", "must be between 1 and 100000.");
+        }
+
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -52,10 +60,17 @@ public static class CarriersApi
         }
 
         carrier.Name = body.Name!;
+        if (carrier.Secret.Length > 0 && carrier.Secret != body.Secret)
+        {
+            carrier.PreviousSecret = carrier.Secret;
+        }
+
         carrier.Secret = body.Secret!;
+        carrier.RequestsPerSecond = body.RequestsPerSecond;
         carrier.Format = format;
         carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await db.SaveChangesAsync(ct);
+        rateLimits.Forget(code);
         return TypedResults.Ok(ToView(carrier));
     }
 
@@ -70,5 +85,19 @@ public static class CarriersApi
             ? TypedResults.Ok(ToView(carrier))
             : TypedResults.NotFound();
 
-    private static CarrierView ToView(Carrier carrier) => new(carrier.Code, carrier.Name, carrier.Format);
+    private static async Task<Results<NoContent, NotFound>> RetirePreviousSecret(string code, SlaDbContext db, CancellationToken ct)
+    {
+        var carrier = await db.Carriers.FindAsync([code], ct);
+        if (carrier is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        carrier.PreviousSecret = null;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static CarrierView ToView(Carrier carrier) =>
+        new(carrier.Code, carrier.Name, carrier.Format, carrier.PreviousSecret is not null, carrier.RequestsPerSecond);
 }

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Scalar.AspNetCore;
@@ -24,6 +26,7 @@ public static class ApiExtensions
         builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
+        builder.Services.AddCarrierRateLimiting();
     }
 
     public static void MapSlaApi(this WebApplication app)
@@ -32,6 +35,16 @@ public static class ApiExtensions
         api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapPromisesApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
+        app.Lifetime.ApplicationStarted.Register(() => LogWhereToLook(app));
+    }
+
+    private static void LogWhereToLook(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            app.Logger.LogInformation("SlaMonitor is up: API reference at {Docs}, promises at {Promises}", $"{address}/docs", $"{address}/api/v1/promises");
+        }
     }
 
     /// <summary>/health/live answers while the process runs; /health/ready checks the database and the broker.</summary>

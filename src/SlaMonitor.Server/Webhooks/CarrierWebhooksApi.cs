@@ -25,7 +25,8 @@ public static class CarrierWebhooksApi
             .WithTags("Carrier webhooks")
             .WithSummary("Post one canonical event, or { \"events\": [...] } with up to 1,000, signed with SlaMonitor-Signature.")
             .Accepts<EventBody>("application/json")
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(CarrierRateLimiting.Policy);
         return api;
     }
 
@@ -47,7 +48,7 @@ public static class CarrierWebhooksApi
         }
 
         var now = clock.GetCurrentInstant();
-        if (!WebhookSignature.Verify(request.Headers[WebhookSignature.Header], [carrier.Secret], body, now, Duration.FromTimeSpan(limits.SignatureTolerance)))
+        if (!WebhookSignature.Verify(request.Headers[WebhookSignature.Header], carrier.PreviousSecret is null ? [carrier.Secret] : [carrier.Secret, carrier.PreviousSecret], body, now, Duration.FromTimeSpan(limits.SignatureTolerance)))
         {
             return Problem(StatusCodes.Status401Unauthorized, "Bad signature",
                 $"{WebhookSignature.Header} is missing, malformed, older than {limits.SignatureTolerance.TotalMinutes:0} minutes, or does not match the body.");

@@ -17,4 +17,8 @@ public sealed class WebhookOptions
 
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Webhook requests per second for a carrier without its own <c>requestsPerSecond</c>.</summary>
+    [Range(1, 100_000)]
+    public int DefaultRequestsPerSecond { get; set; } = 200;
 }

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using NodaTime.Testing;
+using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests.Support;
 
@@ -14,8 +15,6 @@ namespace SlaMonitor.Server.Tests.Support;
 /// </summary>
 public sealed class SlaApp : WebApplicationFactory<Program>
 {
-    public const string AdminKey = "dev-admin-key";
-
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"slamonitor-test-{Guid.NewGuid():N}.db");
     private readonly Dictionary<string, string?> _settings;
 
@@ -40,12 +39,7 @@ public sealed class SlaApp : WebApplicationFactory<Program>
 
     public string Environment { get; }
 
-    public HttpClient Admin()
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", AdminKey);
-        return client;
-    }
+    public HttpClient Admin() => CreateClient().AsAdmin();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -58,9 +52,20 @@ public sealed class SlaApp : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        DeleteDatabase();
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        DeleteDatabase();
+    }
+
+    private void DeleteDatabase()
+    {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

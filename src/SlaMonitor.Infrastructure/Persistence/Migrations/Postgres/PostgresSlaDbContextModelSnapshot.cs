@@ -38,6 +38,13 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<int?>("RequestsPerSecond")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(512)

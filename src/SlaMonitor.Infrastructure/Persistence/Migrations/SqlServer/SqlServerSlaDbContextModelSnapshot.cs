@@ -38,6 +38,13 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
+                    b.Property<int?>("RequestsPerSecond")
+                        .HasColumnType("int");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(512)

@@ -33,6 +33,13 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RequestsPerSecond")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Secret")
                         .IsRequired()
                         .HasMaxLength(512)
