@@ -97,6 +97,17 @@ install_missing_packages() {
   remove_policy_rc
 }
 
+# The board's browser tests drive Chromium from the distribution (Playwright never downloads a browser).
+install_chromium() {
+  [[ -x /usr/bin/chromium ]] && return 0
+  is_root || fail "missing chromium: install it (sudo apt-get install chromium) or run as root"
+  log "installing chromium from the distribution's packages"
+  export DEBIAN_FRONTEND=noninteractive
+  timeout 300 apt-get update -q >&2 || fail "apt-get update failed or took over 5 minutes"
+  timeout 600 apt-get install -y -q --no-install-recommends chromium >&2 ||
+    fail "apt-get install chromium failed or took over 10 minutes"
+}
+
 remove_policy_rc() {
   [[ -n $POLICY_RC ]] && rm -f "$POLICY_RC"
   POLICY_RC=""
@@ -248,6 +259,7 @@ main() {
   WORK=$(mktemp -d "$base/slamonitor-test.XXXXXX")
   chmod 755 "$WORK"
 
+  install_chromium
   local servers=private
   if [[ -n ${SLAMONITOR_TEST_POSTGRES:-} && -n ${SLAMONITOR_TEST_RABBITMQ:-} ]]; then
     servers=given

@@ -1,4 +1,5 @@
 using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Board;
 using SlaMonitor.Server.Demo;
 using SlaMonitor.Server.Hosting;
 
@@ -12,6 +13,7 @@ if (role.RunsWorker)
 }
 
 builder.AddSlaAuth();
+builder.AddSlaBoard(role);
 builder.AddSlaApi();
 builder.AddSlaEscalations();
 builder.AddSlaTelemetry();
@@ -29,6 +31,7 @@ app.MapSlaHealth();
 if (role.ServesApi)
 {
     app.MapSlaApi();
+    app.MapSlaBoard();
 }
 
 app.Run();

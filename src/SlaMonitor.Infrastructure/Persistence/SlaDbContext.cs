@@ -86,7 +86,8 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             promise.HasIndex(p => p.Status);
             promise.HasIndex(p => p.NextEvaluationAt);
             promise.HasIndex(p => p.Deadline);
-            promise.HasIndex(p => p.UpdatedAt);
+            promise.HasIndex(p => p.UpdatedAt); // also the board's feed: what changed since its cursor
+            promise.HasIndex(p => p.ClosedAt); // the board's attainment by closing day
             promise.Property(p => p.PausedByBlameJson).HasMaxLength(512);
             promise.Property(p => p.ReasonsJson).Metadata.SetMaxLength(null);
             promise.Property(p => p.Revision).IsConcurrencyToken();

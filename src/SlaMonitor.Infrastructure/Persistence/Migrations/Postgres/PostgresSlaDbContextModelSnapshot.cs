@@ -422,6 +422,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("TicketRef");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("Deadline");
 
                     b.HasIndex("NextEvaluationAt");

@@ -423,6 +423,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("TicketRef");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("Deadline");
 
                     b.HasIndex("NextEvaluationAt");

@@ -415,6 +415,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("TicketRef");
 
+                    b.HasIndex("ClosedAt");
+
                     b.HasIndex("Deadline");
 
                     b.HasIndex("NextEvaluationAt");

@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NodaTime;
+using static Microsoft.Playwright.Assertions;
+
+namespace SlaMonitor.IntegrationTests.Board;
+
+/// <summary>Outside Development the board asks for an API key and keeps account managers to their customers.</summary>
+public sealed class BoardSignInTests(ProductionBoard app) : IClassFixture<ProductionBoard>
+{
+    [Fact]
+    public async Task Board_requires_sign_in_outside_development_and_returns_to_the_page_asked_for()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/promise/S-GLOBEX-1");
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?returnUrl=%2Fpromise%2FS-GLOBEX-1$"));
+        Assert.Equal(401, (await page.APIRequest.GetAsync("/api/v1/promises")).Status);
+        var board = new Dictionary<string, string> { ["X-SlaMonitor-Board"] = "1" };
+        Assert.Equal(401, (await page.APIRequest.PostAsync("/board/hub/negotiate?negotiateVersion=1", new() { Headers = board })).Status);
+
+        await page.FillAsync("input[name=key]", "not-a-key-at-all");
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("#error")).ToHaveTextAsync("That API key is not known.");
+
+        await page.FillAsync("input[name=key]", ProductionBoard.OpsKey);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/promise/S-GLOBEX-1");
+        await Expect(page.Locator("#ticket")).ToHaveTextAsync("S-GLOBEX-1");
+        await Expect(page.Locator("#session")).ToContainTextAsync("Olga Ops (ops)");
+
+        await page.GotoAsync("/");
+        await BoardPage.WaitLiveAsync(page);
+        await Expect(BoardPage.Row(page, "S-GLOBEX-1")).ToBeVisibleAsync();
+        var tickets = await BoardPage.TicketsAsync(page, "S-");
+        Assert.Equal(["S-GLOBEX-1", "S-ACME-1"], tickets.Where(t => t.EndsWith("-1", StringComparison.Ordinal)));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/signin\\?returnUrl="));
+        Assert.Equal(401, (await page.APIRequest.GetAsync("/api/v1/promises")).Status);
+    }
+
+    [Fact]
+    public async Task Account_manager_sees_only_their_customers_in_the_board_the_feed_and_the_api()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.FillAsync("input[name=key]", ProductionBoard.AcmeManagerKey);
+        await page.ClickAsync("button[type=submit]");
+        await BoardPage.WaitLiveAsync(page);
+        await Expect(BoardPage.Row(page, "S-ACME-1")).ToBeVisibleAsync();
+        await Expect(page.Locator("#session")).ToContainTextAsync("Anna AM (accountManager · ACME)");
+        await Expect(BoardPage.Row(page, "S-GLOBEX-1")).ToHaveCountAsync(0);
+
+        using var http = app.Http();
+        var now = app.Clock.GetCurrentInstant();
+        await BoardData.OpenAsync(http, now, "S-GLOBEX-2", "GLOBEX", BoardData.NewYork, now - Duration.FromMinutes(5));
+        await BoardData.OpenAsync(http, now, "S-ACME-2", "ACME", BoardData.Berlin, now - Duration.FromMinutes(5));
+        await Expect(BoardPage.Row(page, "S-ACME-2")).ToBeVisibleAsync();
+        Assert.DoesNotContain("S-GLOBEX-2", await BoardPage.TicketsAsync(page, "S-"));
+        Assert.DoesNotContain("S-GLOBEX-1", await BoardPage.TicketsAsync(page, "S-"));
+
+        var list = await page.APIRequest.GetAsync("/api/v1/promises?q=S-");
+        Assert.Equal(200, list.Status);
+        var body = await list.TextAsync();
+        Assert.Contains("S-ACME-1", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("GLOBEX", body, StringComparison.Ordinal);
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/api/v1/promises/S-GLOBEX-1")).Status);
+    }
+}
