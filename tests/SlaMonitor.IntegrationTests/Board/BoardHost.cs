@@ -75,6 +75,7 @@ public class BoardHost(string environment, IReadOnlyDictionary<string, string?>?
         builder.UseEnvironment(environment);
         builder.UseSetting("Persistence:ConnectionString", $"Data Source={_databasePath}");
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Notifications:Smtp:PickupDirectory", Path.Combine(Path.GetTempPath(), $"slamonitor-board-mail-{Guid.NewGuid():N}"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Scheduling:InstanceName", $"board-{Guid.NewGuid():N}");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

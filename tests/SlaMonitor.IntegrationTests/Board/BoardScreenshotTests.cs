@@ -1,3 +1,4 @@
+using SlaMonitor.Tests.Shared;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -19,7 +20,7 @@ public sealed class BoardScreenshotTests(DemoBoard app) : IClassFixture<DemoBoar
         var page = await app.NewPageAsync(1920, 1080);
         await page.GotoAsync("/");
         await BoardPage.WaitLiveAsync(page);
-        await Eventually.UntilAsync(async () => (await BoardPage.TicketsAsync(page)).Count, n => n >= 25, "25 demo promises on the board", seconds: 90);
+        await Eventually.UntilAsync(async () => (await BoardPage.TicketsAsync(page)).Count, n => n >= 25, "25 demo promises on the board", TimeSpan.FromSeconds(90));
         await Expect(page.Locator("#h-today")).Not.ToHaveTextAsync("—", new() { Timeout = 60_000 });
         await page.Mouse.MoveAsync(1, 1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "board.png") });

@@ -1,3 +1,4 @@
+using SlaMonitor.Tests.Shared;
 using NodaTime;
 
 namespace SlaMonitor.IntegrationTests.Board;
