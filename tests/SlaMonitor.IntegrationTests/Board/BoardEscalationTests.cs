@@ -47,7 +47,7 @@ public sealed class BoardEscalationTests(DevelopmentBoard app) : IClassFixture<D
         await item.Locator("input[name=note]").FillAsync("calling the carrier");
         await page.Keyboard.PressAsync("Enter");
         await Expect(item.Locator(".esc-state")).ToHaveTextAsync("✓ Acknowledged");
-        await Expect(item.Locator(".esc-who")).ToContainTextAsync("Acknowledged by Mia Ops");
+        await Expect(item.Locator(".esc-who")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^ by Mia Ops at .+: “calling the carrier”$"));
         await Expect(item.Locator(".do-ack")).ToBeHiddenAsync();
 
         // The API has it, with who and when.

@@ -14,19 +14,22 @@ export function escalationQueue(list, summary, { escalations, visible, user }) {
 
   function info(e) {
     const div = el('div', 'esc-info');
-    const head = el('p', 'esc-head');
     const link = el('a', 'esc-ticket', e.ticketRef);
     link.href = `/promise/${encodeURIComponent(e.ticketRef)}`;
-    head.append(el('span', 'esc-level', `L${e.level}`), ' ', el('span', 'esc-state', ESCALATION[e.state] ?? e.state), ' · ', link,
-      ' · ', el('span', `esc-status s-${e.promiseStatus}`, statusLabel(e.promiseStatus)), ' · ', el('span', 'age', ago(e.openedAt)));
-    head.lastChild.dataset.opened = e.openedAt;
+    const age = el('span', 'age', ago(e.openedAt));
+    age.dataset.opened = e.openedAt;
+    const head = el('p', 'esc-head');
+    head.append(el('span', 'esc-level', `L${e.level}`), ' ', link, ' · ', el('span', `esc-status s-${e.promiseStatus}`, statusLabel(e.promiseStatus)), ' · ', age);
+    const state = el('p', 'esc-line');
+    const at = e.acknowledgedAt ? new Date(e.acknowledgedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
+    state.append(el('span', 'esc-state', ESCALATION[e.state] ?? e.state),
+      el('span', 'esc-who', e.acknowledgedBy ? ` by ${e.acknowledgedBy} at ${at}${e.acknowledgeNote ? `: “${e.acknowledgeNote}”` : ''}` : ''),
+      ' · ', el('span', 'esc-assigned', e.assignedTo ? `Assigned to ${e.assignedTo}` : 'Unassigned'));
+    state.title = state.textContent;
     const where = el('p', 'esc-where', `${e.customer} · ${e.site}${e.carrier ? ` · ${e.carrier}` : ''} · ${e.region}`);
     const reason = el('p', 'esc-reason', e.reasons?.[0] ?? words(e.reasonKey));
-    const who = el('p', 'esc-who', e.acknowledgedBy
-      ? `Acknowledged by ${e.acknowledgedBy} at ${new Date(e.acknowledgedAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}${e.acknowledgeNote ? `: “${e.acknowledgeNote}”` : ''}`
-      : 'Nobody has acknowledged it');
-    const assigned = el('p', 'esc-assigned', e.assignedTo ? `Assigned to ${e.assignedTo}` : 'Unassigned');
-    div.append(head, where, reason, who, assigned);
+    reason.title = reason.textContent;
+    div.append(head, state, where, reason);
     if (e.incidentMembers > 1) div.append(el('p', 'esc-incident', `Incident ${e.incidentKey}: ${e.incidentMembers} promises`));
     return div;
   }
