@@ -3,6 +3,7 @@ import { postJson } from './http.js';
 import { ESCALATION, ago, statusLabel, words } from './format.js';
 import { keepEscalation } from './feed.js';
 
+const MAX = 200;
 const el = (tag, className, text) => Object.assign(document.createElement(tag), { className, textContent: text ?? '' });
 // Not acknowledged first, then the highest level, then the soonest deadline.
 const order = (a, b) => (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) || b.level - a.level
@@ -94,8 +95,9 @@ export function escalationQueue(list, summary, { escalations, visible, user }) {
 
   function render() {
     const shown = [...escalations.values()].filter(visible).sort(order);
-    const wanted = shown.map(item);
-    const ids = new Set(shown.map((e) => e.id));
+    // A hub outage can open thousands: the page keeps the first MAX cards; the summary counts them all.
+    const wanted = shown.slice(0, MAX).map(item);
+    const ids = new Set(shown.slice(0, MAX).map((e) => e.id));
     for (const [id, li] of items) if (!ids.has(id)) { li.remove(); items.delete(id); }
     // Reorder only while nobody is working in the queue, so focus and a half-typed note are not lost.
     const current = [...list.children];
@@ -103,7 +105,8 @@ export function escalationQueue(list, summary, { escalations, visible, user }) {
       list.replaceChildren(...wanted);
     } else for (const li of wanted) if (!li.isConnected) list.append(li);
     const open = shown.filter((e) => e.state === 'open').length;
-    summary.textContent = shown.length === 0 ? 'No open escalations.' : `${open} not acknowledged, ${shown.length - open} acknowledged`;
+    summary.textContent = shown.length === 0 ? 'No open escalations.' : `${open} not acknowledged, ${shown.length - open} acknowledged`
+      + (shown.length > MAX ? ` (first ${MAX} shown; filters narrow the queue)` : '');
   }
 
   list.addEventListener('focusout', () => setTimeout(() => { if (!list.contains(document.activeElement)) render(); }));
