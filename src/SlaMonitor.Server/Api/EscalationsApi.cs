@@ -18,7 +18,7 @@ public static class EscalationsApi
     public static RouteGroupBuilder MapEscalationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/escalations").WithTags("Escalations").RequireAuthorization(Roles.ReaderPolicy);
-        group.MapGet("/", List).WithSummary("Escalations, oldest first; filter by state (open, acknowledged, resolved) and customer.");
+        group.MapGet("/", List).WithSummary("Escalations, oldest first; filter by state (open, acknowledged, resolved), customer and ticketRef.");
         group.MapGet("/metrics", Metrics).WithSummary("Alert lead time, time to acknowledge, breaches prevented.");
         group.MapGet("/{id:guid}", Get).WithSummary("One escalation.");
         group.MapPost("/{id:guid}/acknowledge", Acknowledge).WithSummary("Acknowledge { by, note }: the escalation stops climbing and re-notifying.");
@@ -28,7 +28,8 @@ public static class EscalationsApi
     }
 
     private static async Task<Results<Ok<EscalationPage>, ProblemHttpResult>> List(
-        SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? state = null, string? customer = null, int offset = 0, int limit = 100)
+        SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? state = null, string? customer = null, string? ticketRef = null,
+        int offset = 0, int limit = 100)
     {
         var errors = new ValidationErrors();
         if (state is not null && !EscalationStates.All.Contains(state))
@@ -54,6 +55,7 @@ public static class EscalationsApi
         var query = Visible(db.Escalations.AsNoTracking(), user);
         query = state is null ? query : query.Where(e => e.State == state);
         query = customer is null ? query : query.Where(e => e.CustomerCode == customer);
+        query = ticketRef is null ? query : query.Where(e => e.TicketRef == ticketRef);
         var total = await query.CountAsync(ct);
         var page = await query.OrderBy(e => e.OpenedAt).ThenBy(e => e.Id).Skip(offset).Take(limit).ToListAsync(ct);
         return TypedResults.Ok(new EscalationPage(page.Select(ToView).ToList(), total, offset, limit));
@@ -153,17 +155,24 @@ public static class EscalationsApi
     {
         var query = Visible(db.Escalations.AsNoTracking(), user);
         query = customer is null ? query : query.Where(e => e.CustomerCode == customer);
+        return TypedResults.Ok(await MetricsAsync(db, query, ct));
+    }
+
+    /// <summary>The metrics of these escalations (the API's and the board's headline numbers).</summary>
+    public static async Task<EscalationMetricsView> MetricsAsync(SlaDbContext db, IQueryable<Escalation> query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
         var rows = await query.Select(e => new { e.OpenedAt, e.Deadline, e.AcknowledgedAt, e.State, e.Outcome, e.TicketRef }).ToListAsync(ct);
         var tickets = rows.Where(r => r.Outcome == EscalationOutcomes.Recovered).Select(r => r.TicketRef).Distinct().ToList();
         var metLater = (await db.Promises.AsNoTracking().Where(p => tickets.Contains(p.TicketRef) && p.Status == "MET").Select(p => p.TicketRef).ToListAsync(ct)).ToHashSet();
-        return TypedResults.Ok(new EscalationMetricsView(
+        return new EscalationMetricsView(
             rows.Count,
             rows.Count(r => r.AcknowledgedAt is not null),
             rows.Count(r => r.State == EscalationStates.Resolved),
             rows.Count(r => r.Outcome == EscalationOutcomes.Met || (r.Outcome == EscalationOutcomes.Recovered && metLater.Contains(r.TicketRef))),
             rows.Count(r => r.Outcome == EscalationOutcomes.Missed),
             Median(rows.Select(r => r.Deadline - r.OpenedAt)),
-            Median(rows.Where(r => r.AcknowledgedAt is not null).Select(r => r.AcknowledgedAt!.Value - r.OpenedAt))));
+            Median(rows.Where(r => r.AcknowledgedAt is not null).Select(r => r.AcknowledgedAt!.Value - r.OpenedAt)));
     }
 
     /// <summary>Account managers see only the customers their key names.</summary>
@@ -187,12 +196,16 @@ public static class EscalationsApi
         return sorted.Count == 0 ? null : XmlConvert.ToString(TimeSpan.FromSeconds(Math.Round(sorted[sorted.Count / 2].TotalSeconds)));
     }
 
-    private static EscalationView ToView(Escalation e) => new(
-        e.Id, e.TicketRef, e.CustomerCode, e.SiteCode, e.CarrierCode, e.Region, e.ReasonKey,
-        AdminJson.Deserialize<List<string>>(e.ReasonsJson), e.PromiseStatus, e.Level, e.State,
-        Utc(e.OpenedAt), Utc(e.Deadline), Utc(e.AcknowledgedAt), e.AcknowledgedBy, e.AcknowledgeNote,
-        e.AcknowledgedAt is { } ack ? XmlConvert.ToString(TimeSpan.FromSeconds(Math.Round((ack - e.OpenedAt).TotalSeconds))) : null,
-        e.AssignedTo, Utc(e.ResolvedAt), e.Outcome, Utc(e.NextNotifyAt), e.NotifyAttempts, e.IncidentId, e.PolicyVersion);
+    public static EscalationView ToView(Escalation e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(
+            e.Id, e.TicketRef, e.CustomerCode, e.SiteCode, e.CarrierCode, e.Region, e.ReasonKey,
+            AdminJson.Deserialize<List<string>>(e.ReasonsJson), e.PromiseStatus, e.Level, e.State,
+            Utc(e.OpenedAt), Utc(e.Deadline), Utc(e.AcknowledgedAt), e.AcknowledgedBy, e.AcknowledgeNote,
+            e.AcknowledgedAt is { } ack ? XmlConvert.ToString(TimeSpan.FromSeconds(Math.Round((ack - e.OpenedAt).TotalSeconds))) : null,
+            e.AssignedTo, Utc(e.ResolvedAt), e.Outcome, Utc(e.NextNotifyAt), e.NotifyAttempts, e.IncidentId, e.PolicyVersion);
+    }
 
     private static DateTimeOffset Utc(DateTime value) => new(value, TimeSpan.Zero);
 

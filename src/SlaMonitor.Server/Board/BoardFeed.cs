@@ -10,6 +10,7 @@ namespace SlaMonitor.Server.Board;
 /// no bus traffic per event) and broadcasts only rows with a revision it has not sent yet: to group "all" and to
 /// the group of the row's customer (account managers join only their customers' groups). A new subscriber gets
 /// its snapshot from this same loop, after the diffs of that tick, so no change falls between snapshot and diffs.
+/// Escalations travel the same way ("escalations" messages), read from their own UpdatedAt.
 /// </summary>
 public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub> hub, ILogger<BoardFeed> logger) : BackgroundService
 {
@@ -23,7 +24,9 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
 
     private readonly Channel<SnapshotRequest> _requests = Channel.CreateUnbounded<SnapshotRequest>();
     private readonly Dictionary<string, (int Revision, DateTime UpdatedAt)> _sent = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, (int Revision, DateTime UpdatedAt)> _sentEscalations = [];
     private DateTime? _cursor;
+    private DateTime? _escalationCursor;
     private int _connections;
 
     private sealed record SnapshotRequest(string ConnectionId, CustomerScope Scope);
@@ -59,12 +62,15 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
             // Nobody watches: stop reading; the next subscriber starts from a fresh snapshot.
             _cursor = null;
             _sent.Clear();
+            _escalationCursor = null;
+            _sentEscalations.Clear();
             return;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
         await BroadcastChangesAsync(db, ct);
+        await BroadcastEscalationsAsync(db, ct);
         await SendSnapshotsAsync(db, ct);
     }
 
@@ -102,6 +108,39 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
         }
     }
 
+    private async Task BroadcastEscalationsAsync(SlaDbContext db, CancellationToken ct)
+    {
+        _escalationCursor ??= await BoardEscalations.LatestUpdateAsync(db, ct) ?? DateTime.UnixEpoch;
+        var versions = await BoardEscalations.VersionsSinceAsync(db, _escalationCursor.Value - Lookback, ct);
+        var unsent = versions.Where(v => !_sentEscalations.TryGetValue(v.Id, out var sent) || sent.Revision != v.Revision || sent.UpdatedAt != v.UpdatedAt)
+            .Select(v => v.Id).ToList();
+        var fresh = new List<BoardEscalation>();
+        foreach (var ids in unsent.Chunk(ChunkSize))
+        {
+            foreach (var (item, updatedAt) in await BoardEscalations.ByIdAsync(db, ids, ct))
+            {
+                fresh.Add(item);
+                _sentEscalations[item.Escalation.Id] = (item.Revision, updatedAt);
+                _escalationCursor = updatedAt > _escalationCursor ? updatedAt : _escalationCursor;
+            }
+        }
+
+        var forgetBefore = _escalationCursor.Value - Lookback;
+        foreach (var id in _sentEscalations.Where(s => s.Value.UpdatedAt < forgetBefore).Select(s => s.Key).ToList())
+        {
+            _sentEscalations.Remove(id);
+        }
+
+        foreach (var chunk in fresh.Chunk(ChunkSize))
+        {
+            await hub.Clients.Group(AllGroup).SendAsync("escalations", new EscalationBatch(chunk, false), ct);
+            foreach (var byCustomer in chunk.GroupBy(e => e.Escalation.Customer))
+            {
+                await hub.Clients.Group(CustomerGroup(byCustomer.Key)).SendAsync("escalations", new EscalationBatch(byCustomer.ToList(), false), ct);
+            }
+        }
+    }
+
     private async Task SendSnapshotsAsync(SlaDbContext db, CancellationToken ct)
     {
         var pending = new List<SnapshotRequest>();
@@ -116,6 +155,7 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
         }
 
         var open = await BoardRows.OpenAsync(db, ct);
+        var escalations = await BoardEscalations.UnresolvedAsync(db, ct);
         foreach (var (connectionId, scope) in pending)
         {
             var client = hub.Clients.Client(connectionId);
@@ -125,6 +165,9 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
             {
                 await client.SendAsync("snapshot", new SnapshotChunk(chunks.Count == 0 ? [] : chunks[i], i == 0, i >= chunks.Count - 1), ct);
             }
+
+            var queue = scope.IsRestricted ? escalations.Where(e => scope.Allows(e.Escalation.Customer)).ToList() : escalations;
+            await client.SendAsync("escalations", new EscalationBatch(queue, true), ct);
 
             foreach (var group in scope.Customers?.Select(CustomerGroup) ?? [AllGroup])
             {

@@ -10,7 +10,8 @@ namespace SlaMonitor.Server.Board;
 
 /// <summary>
 /// Attainment (met / (met + missed), by closing time) per day of the viewer's time zone for the last 14 days,
-/// with today and this week (from Monday). Breaches prevented and alert lead time need escalations (issue 6): null.
+/// with today and this week (from Monday); breaches prevented and the median alert lead time of the escalations
+/// (as <c>GET /api/v1/escalations/metrics</c> counts them), with the same filters.
 /// </summary>
 public static class BoardStatsApi
 {
@@ -18,7 +19,7 @@ public static class BoardStatsApi
 
     public sealed record Day(string Date, int Met, int Missed);
 
-    public sealed record Stats(string TimeZone, IReadOnlyList<Day> Days, Day Today, Day Week, int? BreachesPrevented, string? MedianAlertLead);
+    public sealed record Stats(string TimeZone, IReadOnlyList<Day> Days, Day Today, Day Week, int BreachesPrevented, string? MedianAlertLead);
 
     public static void MapBoardStats(this IEndpointRouteBuilder app) =>
         app.MapGet("/board/api/stats", GetStats).WithTags("Board").RequireAuthorization(Roles.ReaderPolicy)
@@ -51,6 +52,15 @@ public static class BoardStatsApi
             .ToList();
         var monday = today.PlusDays(-((int)today.DayOfWeek - (int)IsoDayOfWeek.Monday));
         var week = days.Where(d => string.CompareOrdinal(d.Date, monday.ToString("yyyy-MM-dd", null)) >= 0).ToList();
-        return new Stats(zone.Id, days, days[^1], new Day(monday.ToString("yyyy-MM-dd", null), week.Sum(d => d.Met), week.Sum(d => d.Missed)), null, null);
+        var escalations = db.Escalations.AsNoTracking();
+        escalations = visible is null ? escalations : escalations.Where(e => visible.Contains(e.CustomerCode));
+        escalations = region is null ? escalations : escalations.Where(e => e.Region == region);
+        escalations = customer is null ? escalations : escalations.Where(e => e.CustomerCode == customer);
+        escalations = carrier is null ? escalations : escalations.Where(e => e.CarrierCode == carrier);
+        escalations = serviceLevel is null ? escalations : escalations.Where(e => e.ServiceLevel == serviceLevel);
+        var metrics = await EscalationsApi.MetricsAsync(db, escalations, ct);
+        return new Stats(
+            zone.Id, days, days[^1], new Day(monday.ToString("yyyy-MM-dd", null), week.Sum(d => d.Met), week.Sum(d => d.Missed)),
+            metrics.BreachesPrevented, metrics.MedianLeadTime);
     }
 }

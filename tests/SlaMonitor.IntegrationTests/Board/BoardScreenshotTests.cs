@@ -22,6 +22,8 @@ public sealed class BoardScreenshotTests(DemoBoard app) : IClassFixture<DemoBoar
         await BoardPage.WaitLiveAsync(page);
         await Eventually.UntilAsync(async () => (await BoardPage.TicketsAsync(page)).Count, n => n >= 25, "25 demo promises on the board", TimeSpan.FromSeconds(90));
         await Expect(page.Locator("#h-today")).Not.ToHaveTextAsync("—", new() { Timeout = 60_000 });
+        // The demo's delays put promises at risk: their escalations fill the queue.
+        await Expect(page.Locator("#queue .esc").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await page.Mouse.MoveAsync(1, 1);
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "board.png") });
 
@@ -31,9 +33,11 @@ public sealed class BoardScreenshotTests(DemoBoard app) : IClassFixture<DemoBoar
         await BoardPage.WaitLiveAsync(laptop);
         await laptop.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "slamonitor-board-1366x768.png") });
 
-        var ticket = (await BoardPage.TicketsAsync(page))[0];
+        // A promise with an escalation, so its page shows one.
+        var ticket = await page.Locator("#queue .esc").First.GetAttributeAsync("data-ticket") ?? (await BoardPage.TicketsAsync(page))[0];
         await page.GotoAsync($"/promise/{Uri.EscapeDataString(ticket)}");
         await Expect(page.Locator("#timeline tbody tr").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#escalations tbody tr").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "promise.png"), FullPage = true });
         Assert.True(new FileInfo(Path.Combine(folder, "promise.png")).Length > 10_000);
     }

@@ -65,5 +65,14 @@ public sealed class BoardSignInTests(ProductionBoard app) : IClassFixture<Produc
         Assert.Contains("S-ACME-1", body, StringComparison.Ordinal);
         Assert.DoesNotContain("GLOBEX", body, StringComparison.Ordinal);
         Assert.Equal(404, (await page.APIRequest.GetAsync("/api/v1/promises/S-GLOBEX-1")).Status);
+
+        // Promises that open with 20 minutes left are at risk at once: only ACME's escalation reaches this queue.
+        await BoardData.OpenAsync(http, now, "S-GLOBEX-3", "GLOBEX", BoardData.NewYork, now - Duration.FromMinutes(220));
+        await BoardData.OpenAsync(http, now, "S-ACME-3", "ACME", BoardData.Berlin, now - Duration.FromMinutes(220));
+        await Expect(page.Locator("#queue .esc[data-ticket='S-ACME-3']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#queue .esc[data-ticket='S-GLOBEX-3']")).ToHaveCountAsync(0);
+        var escalations = await (await page.APIRequest.GetAsync("/api/v1/escalations")).TextAsync();
+        Assert.Contains("S-ACME-3", escalations, StringComparison.Ordinal);
+        Assert.DoesNotContain("GLOBEX", escalations, StringComparison.Ordinal);
     }
 }

@@ -23,7 +23,7 @@ public sealed class BoardTests(DevelopmentBoard app) : IClassFixture<Development
         await Expect(first.Locator(".c-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(✓ On track|▲ At risk|✕ Breached)$"));
         await Expect(first.Locator(".c-site")).ToContainTextAsync(BoardData.Berlin + " · ");
         await Expect(first.Locator(".c-ttb")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^−?(\d+h \d\dm \d\ds|\d+m \d\ds)$"));
-        await Expect(page.Locator("#escalations-empty")).ToContainTextAsync("Escalations arrive with issue 6");
+        await Expect(page.Locator("#queue-summary")).Not.ToHaveTextAsync("Waiting for the feed…");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ import { bindForm, matches, matchesScope, readFilters, refreshOptions } from './
 import { VirtualList } from './vlist.js';
 import { attainmentChart, carrierChart } from './charts.js';
 import { heldState, startHold } from './hold.js';
+import { escalationQueue } from './queue.js';
 
 const $ = (id) => document.getElementById(id);
 const filters = readFilters();
@@ -135,7 +136,8 @@ async function loadStats() {
     $('h-week').textContent = rate(stats.week);
     $('h-week').title = `${stats.week.met} met, ${stats.week.missed} missed since Monday`;
     $('h-prevented').textContent = stats.breachesPrevented ?? '—';
-    $('h-lead').textContent = stats.medianAlertLead ?? '—';
+    const lead = durationMs(stats.medianAlertLead);
+    $('h-lead').textContent = lead == null ? '—' : countdown(lead, false);
     drawAttainment(stats.days);
   } catch (e) {
     console.warn('stats', e);
@@ -149,18 +151,24 @@ function onState(state) {
   el.dataset.state = state;
 }
 
-bindForm(form, filters, () => { rebuild(); loadStats(); });
+let queue;
+// The queue follows the board's region, customer and carrier filters.
+const inScope = (e) => (!filters.region || e.region === filters.region) && (!filters.customer || e.customer === filters.customer)
+  && (!filters.carrier || (e.carrier ?? '') === filters.carrier);
+bindForm(form, filters, () => { rebuild(); queue?.render(); loadStats(); });
 document.addEventListener('keydown', (e) => {
   if (e.key === '/' && document.activeElement?.tagName !== 'INPUT') { e.preventDefault(); form.elements.q.focus(); }
 });
 $('apply').addEventListener('click', () => { hold.release(); rebuild(); });
-showSession($('session')).then(() => {
+showSession($('session')).then((session) => {
   loadSites();
-  feed = connect({ onChange, onState });
+  feed = connect({ onChange, onState, onEscalations: () => queue.render() });
+  queue = escalationQueue($('queue'), $('queue-summary'), { escalations: feed.escalations, visible: inScope, user: session.name });
   loadStats();
   setInterval(loadStats, 60000);
 });
 setInterval(() => {
   list.render();
+  queue?.tick();
   $('clock').textContent = new Date().toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 }, 1000);

@@ -21,9 +21,11 @@ const reasonText = (r) => (typeof r === 'string' ? r : r?.text ?? r?.message ?? 
 /**
  * Keeps rows by ticket reference and tells `onChange(changedTickets, isSnapshot)` after each message.
  * `onState(state)` reports 'connecting' | 'live' | 'reconnecting' | 'offline'.
+ * Unresolved escalations are kept by id; `onEscalations()` is told after each change.
  */
-export function connect({ onChange, onState }) {
+export function connect({ onChange, onState, onEscalations }) {
   const rows = new Map();
+  const escalations = new Map();
   let loading = null;
   let snapshotTimer = null;
   const connection = new signalR.HubConnectionBuilder()
@@ -66,6 +68,13 @@ export function connect({ onChange, onState }) {
     if (!loading && tickets.length) onChange(tickets, false);
   });
 
+  connection.on('escalations', (batch) => {
+    if (batch.snapshot) escalations.clear();
+    for (const raw of batch.items) keepEscalation(escalations, { ...raw.escalation, revision: raw.revision,
+      incidentKey: raw.incidentKey, incidentMembers: raw.incidentMembers });
+    onEscalations?.();
+  });
+
   connection.onreconnecting(() => onState('reconnecting'));
   connection.onreconnected(() => subscribe());
   connection.onclose(() => onState('offline'));
@@ -82,5 +91,13 @@ export function connect({ onChange, onState }) {
     }
   };
   start();
-  return { rows, connection };
+  return { rows, escalations, connection };
+}
+
+/** Keeps the newest revision of an escalation; a resolved one leaves the queue. */
+export function keepEscalation(escalations, e) {
+  const held = escalations.get(e.id);
+  if (held && held.revision > e.revision) return;
+  if (e.state === 'resolved') escalations.delete(e.id);
+  else escalations.set(e.id, { ...held, ...e });
 }

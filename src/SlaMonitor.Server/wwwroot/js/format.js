@@ -93,3 +93,18 @@ export function timeElement(iso, options) {
   time.tabIndex = 0;
   return time;
 }
+
+/** Escalation states and outcomes, each with an icon and words. */
+export const ESCALATION = {
+  open: '● Open, not acknowledged',
+  acknowledged: '✓ Acknowledged',
+  resolved: '– Resolved',
+  MET: '✓ Met: breach prevented',
+  MISSED: '✕ Missed',
+  RECOVERED: '↺ Recovered to on track',
+  CANCELLED: '– Cancelled',
+  MANUAL: '– Resolved by hand',
+};
+
+/** "3m ago", "1h 05m ago" from an ISO instant. */
+export const ago = (iso, now = Date.now()) => `${countdown(Math.max(0, now - Date.parse(iso)), false)} ago`;

@@ -34,3 +34,18 @@ export async function showSession(element) {
   }
   return session;
 }
+
+/** A board write: JSON body, the board header; throws with the server's problem detail. */
+export async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+    headers: { ...boardHeaders, 'Content-Type': 'application/json' },
+  });
+  if (response.status === 401) toSignIn();
+  const json = await response.json().catch(() => null);
+  if (!response.ok) {
+    const detail = json?.detail ?? Object.values(json?.errors ?? {}).flat().join(' ') ?? '';
+    throw new Error(detail || `${response.status}`);
+  }
+  return json;
+}

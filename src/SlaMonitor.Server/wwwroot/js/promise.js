@@ -1,6 +1,6 @@
-// One promise: facts, predicted completion against the deadline, reasons, timeline in site time.
+// One promise: facts, predicted completion against the deadline, reasons, timeline in site time, escalations.
 import { getJson, showSession } from './http.js';
-import { countdown, durationMs, percent, statusLabel, timeElement, words } from './format.js';
+import { ESCALATION, countdown, durationMs, percent, statusLabel, timeElement, viewerTime, words } from './format.js';
 import { drawPicture } from './picture.js';
 
 const $ = (id) => document.getElementById(id);
@@ -71,10 +71,27 @@ function renderStatic() {
   render();
 }
 
+/** The promise's escalations, newest first: level, state, who acknowledged it and when, outcome. */
+async function loadEscalations() {
+  const page = await getJson(`/api/v1/escalations?ticketRef=${encodeURIComponent(ticketRef)}&limit=100`);
+  const when = (iso) => (iso ? viewerTime(iso) : '—');
+  const rows = page.items.reverse().map((e) => {
+    const tr = document.createElement('tr');
+    const ack = e.acknowledgedBy ? `${e.acknowledgedBy}, ${when(e.acknowledgedAt)}${e.acknowledgeNote ? `: “${e.acknowledgeNote}”` : ''}` : 'not acknowledged';
+    tr.append(text('td', when(e.openedAt)), text('td', `L${e.level}`), Object.assign(text('td', ESCALATION[e.state] ?? e.state), { className: `s-${e.state}` }),
+      text('td', ack), text('td', e.assignedTo ?? 'unassigned'), text('td', when(e.resolvedAt)), text('td', e.outcome ? ESCALATION[e.outcome] ?? e.outcome : '—'));
+    return tr;
+  });
+  $('escalations').tBodies[0].replaceChildren(...rows);
+  $('escalations').hidden = rows.length === 0;
+  $('escalations-empty').hidden = rows.length > 0;
+}
+
 async function load() {
   try {
     promise = await getJson(`/api/v1/promises/${encodeURIComponent(ticketRef)}`);
     renderStatic();
+    await loadEscalations();
     $('promise').setAttribute('aria-busy', 'false');
   } catch (e) {
     if (String(e).includes('404')) {
