@@ -51,7 +51,7 @@ public sealed class EscalationRestartTests(Servers servers) : IDisposable
             e => e.Level == 2 && e.PromiseStatus == "BREACHED", $"the escalation of {ticket} to climb to level 2 after the restart");
         var elapsed = sinceStart.Elapsed;
 
-        Assert.True(elapsed < TimeSpan.FromSeconds(5), $"the overdue wake-ups took {elapsed.TotalSeconds:0.0}s after start-up");
+        Assert.True(elapsed < TimeSpan.FromSeconds(10), $"the overdue wake-ups took {elapsed.TotalSeconds:0.0}s after start-up");
         Assert.Equal(id, escalation.Id);
         Assert.Equal("open", escalation.State);
         Assert.Equal(2, escalation.NotifyAttempts);
