@@ -6,6 +6,7 @@
 # distribution's packages (installing them if missing) on free loopback ports in a temporary
 # folder, exports SLAMONITOR_TEST_POSTGRES / SLAMONITOR_TEST_RABBITMQ, and stops and removes
 # them on exit. The system's own clusters and nodes (5432, 5672) are never used or touched.
+# In every case python3-aiosmtpd (the SMTP server of the escalation tests) is installed if missing.
 # The last line printed is always:  Tests: N passed, N failed, N skipped
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -75,10 +76,16 @@ find_pg_bin() {
   return 0
 }
 
+# $1: "private" when this script starts the servers itself (then PostgreSQL and RabbitMQ too).
 install_missing_packages() {
   local missing=()
-  [[ -n $(find_pg_bin) ]] || missing+=(postgresql)
-  [[ -x $RABBIT_BIN/rabbitmq-server ]] || missing+=(rabbitmq-server)
+  if [[ $1 == private ]]; then
+    [[ -n $(find_pg_bin) ]] || missing+=(postgresql)
+    [[ -x $RABBIT_BIN/rabbitmq-server ]] || missing+=(rabbitmq-server)
+  fi
+  # The escalation tests' real SMTP server (tests/SlaMonitor.IntegrationTests/Support/SmtpServer.cs runs
+  # /usr/bin/python3 -m aiosmtpd on a free loopback port): the distribution's package, for its python.
+  /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
   ((${#missing[@]})) || return 0
   is_root || fail "missing ${missing[*]}: install them (sudo apt-get install ${missing[*]}) or run as root"
 
@@ -267,9 +274,10 @@ main() {
   elif command -v docker >/dev/null && timeout 10 docker info >/dev/null 2>&1; then
     servers=docker
     log "Docker engine answers: Testcontainers starts PostgreSQL, RabbitMQ and SQL Server"
-  else
+  fi
+  install_missing_packages "$servers"
+  if [[ $servers == private ]]; then
     log "no Docker engine: starting a private PostgreSQL and RabbitMQ"
-    install_missing_packages
     launch_rabbitmq
     start_postgres
   fi

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Tests.Shared;
 
@@ -9,8 +11,12 @@ namespace SlaMonitor.IntegrationTests.Support;
 /// <summary>
 /// The server in process as deployed: a server database, RabbitMQ, the role chosen by setting,
 /// Development (so dev-admin-key works) and no demo traffic. Everything else is the real wiring.
+/// <paramref name="settings"/> adds or overrides settings; <paramref name="clock"/> (e.g. a FakeClock shared by
+/// several hosts) replaces the system clock.
 /// </summary>
-public sealed class SlaHost(Servers servers, TestDatabase database, string endpointPrefix, string role = "all")
+public sealed class SlaHost(
+    Servers servers, TestDatabase database, string endpointPrefix, string role = "all",
+    IReadOnlyDictionary<string, string?>? settings = null, IClock? clock = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>Quartz keeps schedulers in a process-wide registry by name, so every host gets its own.</summary>
@@ -32,7 +38,7 @@ public sealed class SlaHost(Servers servers, TestDatabase database, string endpo
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        var settings = new Dictionary<string, string>
+        var all = new Dictionary<string, string?>
         {
             ["Role"] = role,
             ["Persistence:Provider"] = database.Provider.ToString(),
@@ -49,9 +55,19 @@ public sealed class SlaHost(Servers servers, TestDatabase database, string endpo
             ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        foreach (var (key, value) in all)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
         }
     }
 }

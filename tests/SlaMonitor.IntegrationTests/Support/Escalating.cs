@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SlaMonitor.Tests.Shared;
+
+namespace SlaMonitor.IntegrationTests.Support;
+
+/// <summary>The <see cref="TestSetup"/> configuration with a two-step ladder, and reads of the escalations API.</summary>
+public static class Escalating
+{
+    public const string BoardUrl = "https://board.example.com";
+    public const string AlertSecret = "it-alert-secret-0123456789";
+    public const string AccountManager = "dana@example.com";
+
+    /// <summary>Level 1 the board at once, level 2 the account managers after <see cref="StepAfter"/>.</summary>
+    public static readonly NodaTime.Duration StepAfter = NodaTime.Duration.FromMinutes(15);
+
+    /// <summary>Opened this long before now, a 4-hour promise with a 30-minute margin is AT_RISK with 20 minutes left.</summary>
+    public static readonly NodaTime.Duration OpenedAgo = NodaTime.Duration.FromMinutes(220);
+
+    /// <summary>Settings every escalation test shares: a short timer sleep, the board link, the alert secret, fast webhook retries.</summary>
+    public static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Scheduling:Wakeups:MaxSleep"] = "00:00:00.050",
+            ["Escalations:BoardUrl"] = BoardUrl,
+            ["Notifications:Webhook:Secret"] = AlertSecret,
+            ["Notifications:Webhook:RetryDelay"] = "00:00:00.100",
+        };
+        foreach (var (key, value) in more ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Site, carrier, the policy with the ladder, and the customer (with its alert webhook when given).</summary>
+    public static async Task ConfigureAsync(HttpClient admin, Uri? alertWebhook = null)
+    {
+        await TestSetup.ConfigureAsync(admin);
+        var policy = TestSetup.PolicyBody();
+        policy["escalation"] = new JsonArray(
+            new JsonObject { ["level"] = 1, ["notify"] = "board", ["after"] = "PT0M" },
+            new JsonObject { ["level"] = 2, ["notify"] = "accountManager", ["after"] = "PT15M" });
+        await PutAsync(admin, $"/api/v1/policies/{TestSetup.ServiceLevel}", policy);
+        if (alertWebhook is not null)
+        {
+            var customer = TestSetup.CustomerBody();
+            customer["alertWebhook"] = alertWebhook.ToString();
+            await PutAsync(admin, $"/api/v1/customers/{TestSetup.Customer}", customer);
+        }
+    }
+
+    /// <summary>Waits for the escalation of the ticket to satisfy <paramref name="done"/> (GET /api/v1/escalations).</summary>
+    public static Task<JsonElement> UntilAsync(HttpClient admin, string ticketRef, Func<JsonElement, bool> done, string what) =>
+        Eventually.UntilAsync(
+            async () =>
+            {
+                var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/escalations?limit=1000");
+                return page.GetProperty("items").EnumerateArray().LastOrDefault(e => e.GetProperty("ticketRef").GetString() == ticketRef);
+            },
+            e => e.ValueKind == JsonValueKind.Object && done(e),
+            $"the escalation of {ticketRef} {what}");
+
+    public static int Level(this JsonElement escalation) => escalation.GetProperty("level").GetInt32();
+
+    private static async Task PutAsync(HttpClient admin, string path, JsonObject body)
+    {
+        using var response = await admin.PutAsJsonAsync(path, body);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+}
