@@ -10,6 +10,9 @@ public static class MessagingExtensions
         var settings = MessagingSettings.Read(builder.Configuration, role);
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<EventPublisher>();
+        builder.Services.AddScoped<EventBulkWriter>();
+        // SQLite takes one writer at a time; parallel stripes would only queue on its lock.
+        builder.Services.AddSingleton(sp => new IngestStripes(sp.GetRequiredService<PersistenceSettings>().IsServerDatabase ? 4 : 1));
         builder.Services.AddMassTransit(bus =>
         {
             if (role.RunsWorker)
