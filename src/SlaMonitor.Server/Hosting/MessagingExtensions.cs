@@ -1,5 +1,6 @@
 using MassTransit;
 using SlaMonitor.Server.Ingest;
+using SlaMonitor.Server.Ingest.Parked;
 
 namespace SlaMonitor.Server.Hosting;
 
@@ -11,6 +12,8 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddScoped<EventBulkWriter>();
+        builder.Services.AddSingleton(IngestOptions.Read(builder.Configuration));
+        builder.Services.AddScoped<ParkedEventExpiry>();
         // SQLite takes one writer at a time; parallel stripes would only queue on its lock.
         builder.Services.AddSingleton(sp => new IngestStripes(sp.GetRequiredService<PersistenceSettings>().IsServerDatabase ? 4 : 1));
         builder.Services.AddMassTransit(bus =>
