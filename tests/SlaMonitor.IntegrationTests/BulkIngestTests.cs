@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.IntegrationTests.Support;
+using SlaMonitor.Server.Promises;
+using SlaMonitor.Tests.Shared;
+
+namespace SlaMonitor.IntegrationTests;
+
+/// <summary>The batch pipeline on real RabbitMQ and PostgreSQL: duplicates, shuffling and a worker stopped mid-stream.</summary>
+public sealed class BulkIngestTests(Servers servers)
+{
+    private const int RequestSize = 1000;
+    private const int ParallelRequests = 4;
+    private static readonly TimeSpan DrainDeadline = TimeSpan.FromMinutes(6);
+
+    [Fact]
+    public async Task A_hundred_thousand_events_with_ten_percent_resent_are_each_stored_once_and_every_promise_equals_its_fold()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
+        await using var app = new SlaHost(servers, database, SlaHost.NewEndpointPrefix());
+        using var client = app.Admin();
+        await TestSetup.ConfigureAsync(client);
+        var traffic = BulkTraffic.Generate(100_000, 0.10, Webhook.Now(), seed: 5);
+
+        await PostAllAsync(client, traffic.Requests(RequestSize));
+
+        await AssertStoredOnceAndFoldedAsync(database, traffic, app.Services.GetRequiredService<LaneStatisticsStore>());
+    }
+
+    [Fact]
+    public async Task A_worker_stopped_mid_stream_and_replaced_loses_nothing_and_applies_nothing_twice()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
+        var prefix = SlaHost.NewEndpointPrefix();
+        await using var api = new SlaHost(servers, database, prefix, role: "api");
+        using var client = api.Admin();
+        await TestSetup.ConfigureAsync(client);
+        var traffic = BulkTraffic.Generate(20_000, 0.10, Webhook.Now(), seed: 7);
+        var requests = traffic.Requests(RequestSize).ToList();
+        var half = requests.Count / 2;
+
+        var first = new SlaHost(servers, database, prefix, role: "worker");
+        _ = first.Services; // starts the host
+        await PostAllAsync(client, requests.Take(half));
+        await Eventually.UntilAsync(() => database.CountAsync("SELECT COUNT(*) FROM \"Events\""), n => n > 0, "the first worker to store some events");
+        var stopping = first.DisposeAsync().AsTask();
+        await PostAllAsync(client, requests.Skip(half));
+        await stopping;
+
+        await using var second = new SlaHost(servers, database, prefix, role: "worker");
+        await AssertStoredOnceAndFoldedAsync(database, traffic, second.Services.GetRequiredService<LaneStatisticsStore>());
+    }
+
+    private static Task PostAllAsync(HttpClient client, IEnumerable<System.Text.Json.Nodes.JsonObject> requests) =>
+        Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests },
+            async (body, _) => await Webhook.PostAcceptedAsync(client, body));
+
+    private static async Task AssertStoredOnceAndFoldedAsync(TestDatabase database, BulkTraffic traffic, LaneStatisticsStore lanes)
+    {
+        await Eventually.UntilAsync(
+            () => database.CountAsync("SELECT COUNT(*) FROM \"Events\""),
+            n => n >= traffic.EventIds.Count,
+            $"all {traffic.EventIds.Count} distinct events to be stored",
+            DrainDeadline);
+        await using (var db = database.Context())
+        {
+            var stored = await db.Events.AsNoTracking().Select(e => e.EventId).ToListAsync();
+            Assert.Equal(traffic.EventIds.Count, stored.Count);
+            Assert.True(traffic.EventIds.SetEquals(stored), "the stored eventIds are exactly the distinct eventIds posted");
+        }
+
+        var mismatches = await Eventually.UntilAsync(
+            () => FoldCheck.MismatchesAsync(database, traffic.Tickets, lanes.Current),
+            m => m.Count == 0,
+            $"all {traffic.Tickets.Count} promises to equal the fold of their events",
+            DrainDeadline);
+        Assert.Empty(mismatches);
+    }
+}
