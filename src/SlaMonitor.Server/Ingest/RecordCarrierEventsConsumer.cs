@@ -19,7 +19,9 @@ public sealed class RecordCarrierEventsConsumer(
 {
     public async Task Consume(ConsumeContext<Batch<RecordCarrierEvents>> context)
     {
-        var ct = context.CancellationToken;
+        // Not cancelled when the worker stops: a batch once started is finished (stopping waits for it), because
+        // a batch cancelled half-way would be faulted to the error queue instead of redelivered.
+        var ct = CancellationToken.None;
         var messages = context.Message.Select(m => m.Message).ToList();
         if (messages.Count == 0)
         {
