@@ -11,20 +11,23 @@ SERVER_PID=""
 cleanup() {
   set +e
   [[ -n $SERVER_PID ]] && kill "$SERVER_PID" && wait "$SERVER_PID"
-  stop_rabbitmq
-  stop_postgres
+  if [[ -z $given ]]; then stop_rabbitmq; stop_postgres; fi
   [[ -n $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 WORK=$(mktemp -d /tmp/slamonitor-load.XXXXXX)
 chmod 755 "$WORK"
-install_missing_packages
-launch_rabbitmq
-start_postgres
+given=${SLAMONITOR_TEST_POSTGRES:+yes}   # servers already running (e.g. kept from a test run): use them
+if [[ -z $given ]]; then
+  install_missing_packages
+  launch_rabbitmq
+  start_postgres
+fi
 dotnet build src/SlaMonitor.Server -c Release -nologo -v q -clp:NoSummary >&2
 dotnet build tools/SlaMonitor.LoadGen -c Release -nologo -v q -clp:NoSummary >&2
-await_rabbitmq
+[[ -n $given ]] || await_rabbitmq
+RABBIT_PORT=${RABBIT_PORT:-$(sed -E 's#.*:([0-9]+)/?$#\1#' <<<"$SLAMONITOR_TEST_RABBITMQ")}
 
 pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$SLAMONITOR_TEST_POSTGRES")
 db="Host=127.0.0.1;Port=$pg_port;Username=slamonitor;Password=slamonitor;Database=slamonitor_load;Maximum Pool Size=60"

@@ -38,7 +38,7 @@ public sealed class BulkTraffic
         {
             var ticket = $"{prefix}-{tickets.Count}";
             tickets.Add(ticket);
-            var openedAt = now - Duration.FromMinutes(random.Next(10, 360));
+            var openedAt = now - Duration.FromMinutes(random.Next(10, 150));
             distinct.Add(SignedEvents.Opened(ticket, openedAt));
             foreach (var (code, step) in Journey.Select((c, i) => (c, i + 1)))
             {
