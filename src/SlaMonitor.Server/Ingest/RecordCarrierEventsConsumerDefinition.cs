@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Middleware;
 using SlaMonitor.Contracts;
 using SlaMonitor.Server.Hosting;
 
@@ -31,6 +32,12 @@ public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<R
         IRegistrationContext context)
     {
         endpointConfigurator.PrefetchCount = MessageLimit * _stripes.Count;
+        endpointConfigurator.ConfigureError(error =>
+        {
+            error.UseFilter(new RequeueWhenStoppingFilter());
+            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new ErrorTransportFilter());
+        });
         endpointConfigurator.UseMessageRetry(r => r.Intervals(50, 200, 500, 1000, 2000, 5000));
         var stripes = _stripes;
         consumerConfigurator.Options<BatchOptions>(o => o

@@ -55,9 +55,12 @@ public sealed class PromiseProjector(
         }
 
         await db.SaveChangesAsync(ct);
+        // All status changes in one go: publishing them one by one would wait for a broker confirm each.
+        await publisher.PublishBatch(judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => StatusChanged(j, now)), ct);
         foreach (var one in judged)
         {
-            await Announce(one, now, ct);
+            wakeups.Arm(one.Evaluation.NextChangeAt);
+            await escalations.Track(one.Promise, one.Evaluation.Status, one.State.Policy, one.Region, one.LatestReason, now, ct);
         }
     }
 
@@ -101,23 +104,14 @@ public sealed class PromiseProjector(
         return new Judged(promise, previousStatus, evaluation, state, site.Region, events.LastOrDefault(e => e.Reason is not null)?.Reason);
     }
 
-    private async Task Announce(Judged one, Instant now, CancellationToken ct)
+    private static PromiseStatusChanged StatusChanged(Judged one, Instant now) => new()
     {
-        if (one.PreviousStatus != one.Promise.Status)
-        {
-            await publisher.Publish(new PromiseStatusChanged
-            {
-                TicketRef = one.Promise.TicketRef,
-                Status = one.Promise.Status,
-                PreviousStatus = one.PreviousStatus,
-                Deadline = one.Evaluation.Deadline.ToDateTimeOffset(),
-                ChangedAt = now.ToDateTimeOffset(),
-            }, ct);
-        }
-
-        wakeups.Arm(one.Evaluation.NextChangeAt);
-        await escalations.Track(one.Promise, one.Evaluation.Status, one.State.Policy, one.Region, one.LatestReason, now, ct);
-    }
+        TicketRef = one.Promise.TicketRef,
+        Status = one.Promise.Status,
+        PreviousStatus = one.PreviousStatus,
+        Deadline = one.Evaluation.Deadline.ToDateTimeOffset(),
+        ChangedAt = now.ToDateTimeOffset(),
+    };
 
     private static void Apply(Promise promise, string status, Evaluation evaluation, PromiseState state, List<StoredEvent> events, Instant now)
     {
