@@ -3,9 +3,11 @@
 # ./test.sh starts them (its functions, without its main), all removed afterwards.
 #   tools/SlaMonitor.LoadGen/run.sh [load tool arguments, e.g. --seconds 60]
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$ROOT"
 # shellcheck source=/dev/null
 source <(sed '$d' test.sh)   # every function of test.sh, not its final `main "$@"`
+cd "$ROOT"                   # test.sh changes to its own (here: /dev/fd) folder
 
 SERVER_PID=""
 cleanup() {
