@@ -10,7 +10,8 @@ namespace SlaMonitor.LoadGen;
 /// <summary>Posts events signed as a partner does (<c>SlaMonitor-Signature: t=…,v1=…</c>) and reads the admin API.</summary>
 internal sealed class WebhookClient(HttpClient http, LoadOptions options)
 {
-    public async Task<(HttpStatusCode Status, int Accepted)> PostAsync(IReadOnlyList<JsonObject> events)
+    /// <summary>Posts the events; returns the status and the eventIds the server accepted (not those it called duplicates).</summary>
+    public async Task<(HttpStatusCode Status, List<string> Accepted)> PostAsync(IReadOnlyList<JsonObject> events)
     {
         var body = events.Count == 1 ? events[0].ToJsonString() : new JsonObject { ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) }.ToJsonString();
         var bytes = Encoding.UTF8.GetBytes(body);
@@ -24,11 +25,14 @@ internal sealed class WebhookClient(HttpClient http, LoadOptions options)
         using var response = await http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.Accepted)
         {
-            return (response.StatusCode, 0);
+            return (response.StatusCode, []);
         }
 
         var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (response.StatusCode, answer.GetProperty("accepted").GetInt32());
+        return (response.StatusCode, answer.GetProperty("results").EnumerateArray()
+            .Where(r => r.GetProperty("result").GetString() == "accepted")
+            .Select(r => r.GetProperty("eventId").GetString()!)
+            .ToList());
     }
 
     /// <summary>True once GET /promises/{ticketRef} shows the event in its timeline.</summary>
