@@ -14,7 +14,7 @@ internal sealed class LatencyProbe(WebhookClient webhook)
     private readonly ConcurrentBag<double> _milliseconds = [];
     private readonly List<Task> _polls = [];
     private readonly Stopwatch _since = Stopwatch.StartNew();
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan _last = -Every;
 
     public void Sample(JsonObject acceptedEvent)
     {

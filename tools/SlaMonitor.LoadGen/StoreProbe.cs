@@ -2,7 +2,10 @@ using Npgsql;
 
 namespace SlaMonitor.LoadGen;
 
-/// <summary>Reads the server's PostgreSQL: events of this run stored, and promises not yet re-evaluated after their latest event.</summary>
+/// <summary>
+/// Reads the server's PostgreSQL: events of this run stored, and promises not yet re-evaluated after their latest
+/// event (a ticket whose OPENED the phase never sent has no promise: its events stay parked and are not waited for).
+/// </summary>
 internal sealed class StoreProbe(string connectionString, string ticketPrefix)
 {
     public async Task<(long Stored, long Behind)> ReadAsync()
@@ -13,8 +16,8 @@ internal sealed class StoreProbe(string connectionString, string ticketPrefix)
             """
             SELECT (SELECT COUNT(*) FROM "Events" WHERE "TicketRef" LIKE @prefix),
                    (SELECT COUNT(DISTINCT e."TicketRef") FROM "Events" e
-                      LEFT JOIN "Promises" p ON p."TicketRef" = e."TicketRef"
-                     WHERE e."TicketRef" LIKE @prefix AND (p."TicketRef" IS NULL OR p."UpdatedAt" < e."ReceivedAt"))
+                      JOIN "Promises" p ON p."TicketRef" = e."TicketRef"
+                     WHERE e."TicketRef" LIKE @prefix AND p."UpdatedAt" < e."ReceivedAt")
             """, connection);
         command.Parameters.AddWithValue("prefix", ticketPrefix + "%");
         await using var reader = await command.ExecuteReaderAsync();
