@@ -69,6 +69,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             stored.HasIndex(e => new { e.CarrierCode, e.EventId }).IsUnique();
             stored.HasIndex(e => e.TicketRef);
             stored.HasIndex(e => e.ShipmentRef);
+            stored.HasIndex(e => new { e.ParkedExpiredAt, e.ReceivedAt });
             stored.Property(e => e.Note).HasMaxLength(2000);
         });
 

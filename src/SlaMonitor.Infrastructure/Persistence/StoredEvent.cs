@@ -20,4 +20,7 @@ public sealed class StoredEvent
     public string? Reason { get; set; }
     public string? Note { get; set; }
     public DateTime ReceivedAt { get; set; }
+
+    /// <summary>When the event, parked (no promise to apply it to) for too long, was expired; it is then never applied.</summary>
+    public DateTime? ParkedExpiredAt { get; set; }
 }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Scalar.AspNetCore;
 using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Ingest.Parked;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Webhooks;
 using SlaMonitor.Server.Webhooks.Deliveries;
@@ -35,7 +36,7 @@ public static class ApiExtensions
     public static void MapSlaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapEscalationsApi();
+        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapEscalationsApi().MapParkedEventsApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToLook(app));

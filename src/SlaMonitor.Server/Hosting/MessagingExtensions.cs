@@ -1,5 +1,6 @@
 using MassTransit;
 using SlaMonitor.Server.Ingest;
+using SlaMonitor.Server.Ingest.Parked;
 
 namespace SlaMonitor.Server.Hosting;
 
@@ -10,6 +11,18 @@ public static class MessagingExtensions
         var settings = MessagingSettings.Read(builder.Configuration, role);
         builder.Services.AddSingleton(settings);
         builder.Services.AddScoped<EventPublisher>();
+        builder.Services.AddScoped<EventBulkWriter>();
+        builder.Services.AddSingleton(IngestOptions.Read(builder.Configuration));
+        builder.Services.AddScoped<ParkedEventExpiry>();
+        // SQLite takes one writer at a time; parallel stripes would only queue on its lock.
+        builder.Services.AddSingleton(sp => new IngestStripes(sp.GetRequiredService<PersistenceSettings>().IsServerDatabase ? 4 : 1));
+        // Stopping waits for the bus (and a batch being consumed) before the container is disposed: a batch
+        // delivered into a disposed container would fault to the error queue instead of going back to the queue.
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+            o.ConsumerStopTimeout = TimeSpan.FromSeconds(20);
+        });
         builder.Services.AddMassTransit(bus =>
         {
             if (role.RunsWorker)

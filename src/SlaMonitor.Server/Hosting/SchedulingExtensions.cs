@@ -1,4 +1,5 @@
 using Quartz;
+using SlaMonitor.Server.Ingest.Parked;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Scheduling;
@@ -34,6 +35,12 @@ public static class SchedulingExtensions
                     .WithIdentity("evaluate-due-promises-trigger", "promises")
                     .StartNow()
                     .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(everySeconds)).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<ExpireParkedEventsJob>(j => j.WithIdentity(ExpireParkedEventsJob.Key).DisallowConcurrentExecution())
+                .AddTrigger<ExpireParkedEventsJob>(t => t.ForJob(ExpireParkedEventsJob.Key)
+                    .WithIdentity("expire-parked-events-trigger", "ingest")
+                    .StartNow()
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(ExpireParkedEventsJob.Every).RepeatForever()
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
             if (persistence.IsServerDatabase)
             {

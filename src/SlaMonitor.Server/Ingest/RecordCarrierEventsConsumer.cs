@@ -1,5 +1,4 @@
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
@@ -8,37 +7,34 @@ using SlaMonitor.Server.Promises;
 namespace SlaMonitor.Server.Ingest;
 
 /// <summary>
-/// Stores new events (the unique key settles duplicates) and re-derives every promise the
-/// message touches. Re-deriving is idempotent, so a redelivered message changes nothing.
+/// Takes a batch of ingest messages: bulk-stores the events not stored yet (the unique key settles
+/// duplicates), then re-derives every promise the batch touches in one pass. Re-deriving is
+/// idempotent, so a redelivered batch changes nothing. A batch holds one stripe of partition keys
+/// (see <see cref="IngestStripes"/>), and a stripe is processed by one batch at a time, so one
+/// promise's events are applied serially while other stripes run in parallel.
 /// </summary>
-public sealed class RecordCarrierEventsConsumer(SlaDbContext db, PromiseProjector projector, IClock clock) : IConsumer<RecordCarrierEvents>
+public sealed class RecordCarrierEventsConsumer(
+    SlaDbContext db, EventBulkWriter writer, PromiseProjector projector, IngestStripes stripes, IClock clock)
+    : IConsumer<Batch<RecordCarrierEvents>>
 {
-    public async Task Consume(ConsumeContext<RecordCarrierEvents> context)
+    public async Task Consume(ConsumeContext<Batch<RecordCarrierEvents>> context)
     {
-        var message = context.Message;
-        var ct = context.CancellationToken;
-        var ids = message.Events.Select(e => e.EventId).Distinct().ToList();
-        var known = await db.Events
-            .Where(e => e.CarrierCode == message.CarrierCode && ids.Contains(e.EventId))
-            .Select(e => e.EventId)
-            .ToListAsync(ct);
-        var fresh = message.Events
-            .Where(e => !known.Contains(e.EventId))
-            .DistinctBy(e => e.EventId)
-            .Select(e => StoredEvents.From(message.CarrierCode, e, message.ReceivedAt))
-            .ToList();
-        if (fresh.Count > 0)
+        // Not cancelled when the worker stops: a batch once started is finished (stopping waits for it), because
+        // a batch cancelled half-way would be faulted to the error queue instead of redelivered.
+        var ct = CancellationToken.None;
+        var messages = context.Message.Select(m => m.Message).ToList();
+        if (messages.Count == 0)
         {
-            db.Events.AddRange(fresh);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            return;
         }
 
-        var shipmentOnly = message.Events.Where(e => e.TicketRef is null).Select(e => e.ShipmentRef).OfType<string>().Distinct().ToList();
+        using var held = await stripes.EnterAsync(messages[0].PartitionKey, ct);
+        await writer.StoreAsync(messages, ct);
+
+        var events = messages.SelectMany(m => m.Events).ToList();
+        var shipmentOnly = events.Where(e => e.TicketRef is null).Select(e => e.ShipmentRef).OfType<string>().Distinct().ToList();
         var linked = shipmentOnly.Count == 0 ? [] : await PromiseEvents.TicketsLinkedTo(db, shipmentOnly, ct);
-        foreach (var ticketRef in message.Events.Select(e => e.TicketRef).OfType<string>().Concat(linked).Distinct())
-        {
-            await projector.Refresh(ticketRef, clock.GetCurrentInstant(), ct);
-        }
+        var touched = events.Select(e => e.TicketRef).OfType<string>().Concat(linked).Distinct(StringComparer.Ordinal).ToList();
+        await projector.RefreshMany(touched, clock.GetCurrentInstant(), ct);
     }
 }

@@ -1,21 +1,29 @@
 using MassTransit;
+using MassTransit.Middleware;
 using SlaMonitor.Contracts;
 using SlaMonitor.Server.Hosting;
 
 namespace SlaMonitor.Server.Ingest;
 
+/// <summary>
+/// Batches of up to <see cref="MessageLimit"/> messages or <see cref="TimeLimit"/>, grouped by stripe
+/// of the partition key; one batch per stripe at a time, the stripes in parallel.
+/// </summary>
 public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<RecordCarrierEventsConsumer>
 {
-    private readonly int _partitions;
+    public const int MessageLimit = 200;
+    public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(50);
 
-    public RecordCarrierEventsConsumerDefinition(MessagingSettings messaging, PersistenceSettings persistence)
+    private readonly IngestStripes _stripes;
+
+    public RecordCarrierEventsConsumerDefinition(MessagingSettings messaging, IngestStripes stripes)
     {
         ArgumentNullException.ThrowIfNull(messaging);
-        ArgumentNullException.ThrowIfNull(persistence);
+        ArgumentNullException.ThrowIfNull(stripes);
+        _stripes = stripes;
         EndpointName = messaging.RecordEventsQueue;
-        // SQLite takes one writer at a time; parallel consumers would only queue on its lock.
-        _partitions = persistence.IsServerDatabase ? 8 : 1;
-        ConcurrentMessageLimit = _partitions;
+        // Every stripe can fill a whole batch; fewer messages in flight would cut batches short.
+        ConcurrentMessageLimit = MessageLimit * stripes.Count;
     }
 
     protected override void ConfigureConsumer(
@@ -23,9 +31,19 @@ public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<R
         IConsumerConfigurator<RecordCarrierEventsConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
+        endpointConfigurator.PrefetchCount = MessageLimit * _stripes.Count;
+        endpointConfigurator.ConfigureError(error =>
+        {
+            error.UseFilter(new RequeueWhenStoppingFilter());
+            error.UseFilter(new GenerateFaultFilter());
+            error.UseFilter(new ErrorTransportFilter());
+        });
         endpointConfigurator.UseMessageRetry(r => r.Intervals(50, 200, 500, 1000, 2000, 5000));
-        var partitioner = endpointConfigurator.CreatePartitioner(_partitions);
-        // One promise's events are applied serially; different promises in parallel.
-        consumerConfigurator.Message<RecordCarrierEvents>(m => m.UsePartitioner(partitioner, c => c.Message.PartitionKey));
+        var stripes = _stripes;
+        consumerConfigurator.Options<BatchOptions>(o => o
+            .SetMessageLimit(MessageLimit)
+            .SetTimeLimit(TimeLimit)
+            .SetConcurrencyLimit(stripes.Count)
+            .GroupBy<RecordCarrierEvents, int>(c => stripes.Of(c.Message.PartitionKey)));
     }
 }

@@ -14,22 +14,66 @@ public static class PromiseEvents
     public static readonly TimeSpan LinkedBefore = TimeSpan.FromDays(2);
     public static readonly TimeSpan LinkedAfter = TimeSpan.FromDays(30);
 
-    public static async Task<List<StoredEvent>> LoadAsync(SlaDbContext db, string ticketRef, CancellationToken ct)
+    private const int KeysPerQuery = 1000;
+
+    public static async Task<List<StoredEvent>> LoadAsync(SlaDbContext db, string ticketRef, CancellationToken ct) =>
+        (await LoadManyAsync(db, [ticketRef], ct)).GetValueOrDefault(ticketRef) ?? [];
+
+    /// <summary>Every listed ticket's events in timeline order, in two queries per thousand tickets; tickets without events are absent.</summary>
+    public static async Task<Dictionary<string, List<StoredEvent>>> LoadManyAsync(SlaDbContext db, IReadOnlyCollection<string> ticketRefs, CancellationToken ct)
     {
-        var events = await db.Events.AsNoTracking().Where(e => e.TicketRef == ticketRef).ToListAsync(ct);
-        events.Sort(TimelineOrder.Compare);
-        var shipments = events.Select(e => e.ShipmentRef).OfType<string>().Distinct().ToList();
-        if (shipments.Count > 0 && PromiseFolding.Opened(events) is { } opened)
+        var byTicket = new Dictionary<string, List<StoredEvent>>(StringComparer.Ordinal);
+        foreach (var chunk in ticketRefs.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
         {
-            var from = opened.OccurredAt - LinkedBefore;
-            var until = opened.OccurredAt + LinkedAfter;
-            events.AddRange(await db.Events.AsNoTracking()
-                .Where(e => e.TicketRef == null && shipments.Contains(e.ShipmentRef!) && e.OccurredAt >= from && e.OccurredAt <= until)
-                .ToListAsync(ct));
+            var tickets = chunk.ToList();
+            var events = await db.Events.AsNoTracking().Where(e => e.TicketRef != null && tickets.Contains(e.TicketRef) && e.ParkedExpiredAt == null).ToListAsync(ct);
+            foreach (var group in events.GroupBy(e => e.TicketRef!, StringComparer.Ordinal))
+            {
+                byTicket[group.Key] = group.ToList();
+            }
+
+            await AddShipmentOnlyAsync(db, chunk.Where(byTicket.ContainsKey).Select(t => byTicket[t]).ToList(), ct);
+        }
+
+        foreach (var events in byTicket.Values)
+        {
             events.Sort(TimelineOrder.Compare);
         }
 
-        return events;
+        return byTicket;
+    }
+
+    /// <summary>Adds to each ticket's events the shipment-only events of its linked shipments that occurred near its life.</summary>
+    private static async Task AddShipmentOnlyAsync(SlaDbContext db, List<List<StoredEvent>> tickets, CancellationToken ct)
+    {
+        var shipments = tickets.SelectMany(t => t).Select(e => e.ShipmentRef).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        if (shipments.Count == 0)
+        {
+            return;
+        }
+
+        var shipmentOnly = await db.Events.AsNoTracking()
+            .Where(e => e.TicketRef == null && shipments.Contains(e.ShipmentRef!) && e.ParkedExpiredAt == null)
+            .ToListAsync(ct);
+        if (shipmentOnly.Count == 0)
+        {
+            return;
+        }
+
+        var byShipment = shipmentOnly.ToLookup(e => e.ShipmentRef!, StringComparer.Ordinal);
+        foreach (var events in tickets)
+        {
+            events.Sort(TimelineOrder.Compare);
+            if (PromiseFolding.Opened(events) is not { } opened)
+            {
+                continue;
+            }
+
+            var from = opened.OccurredAt - LinkedBefore;
+            var until = opened.OccurredAt + LinkedAfter;
+            var linked = events.Select(e => e.ShipmentRef).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            events.AddRange(linked.SelectMany(s => byShipment[s]).Where(e => e.OccurredAt >= from && e.OccurredAt <= until));
+        }
     }
 
     /// <summary>The tickets that shipment-only events for these tracking numbers belong to.</summary>

@@ -19,25 +19,62 @@ namespace SlaMonitor.Server.Promises;
 public sealed class PromiseProjector(
     SlaDbContext db, IPublishEndpoint publisher, LaneStatisticsStore lanes, EscalationKeeper escalations, WakeupSignal wakeups, ILogger<PromiseProjector> logger)
 {
-    public async Task Refresh(string ticketRef, Instant now, CancellationToken ct)
+    public Task Refresh(string ticketRef, Instant now, CancellationToken ct) => RefreshMany([ticketRef], now, ct);
+
+    /// <summary>
+    /// Re-derives every listed promise: their events in one query, the promises in another, one save
+    /// for all, then the status changes published and the escalations kept, promise by promise.
+    /// </summary>
+    public async Task RefreshMany(IReadOnlyCollection<string> ticketRefs, Instant now, CancellationToken ct)
     {
-        var events = await PromiseEvents.LoadAsync(db, ticketRef, ct);
-        var opened = PromiseFolding.Opened(events);
-        if (opened is null)
+        var eventsByTicket = await PromiseEvents.LoadManyAsync(db, ticketRefs, ct);
+        var tickets = eventsByTicket.Where(t => PromiseFolding.Opened(t.Value) is not null).Select(t => t.Key).ToList();
+        if (tickets.Count == 0)
         {
             return;
         }
 
-        var promise = await db.Promises.FirstOrDefaultAsync(p => p.TicketRef == ticketRef, ct);
+        var promises = new Dictionary<string, Promise>(StringComparer.Ordinal);
+        foreach (var chunk in tickets.Chunk(1000))
+        {
+            var refs = chunk.ToList();
+            foreach (var promise in await db.Promises.Where(p => refs.Contains(p.TicketRef)).ToListAsync(ct))
+            {
+                promises[promise.TicketRef] = promise;
+            }
+        }
+
+        var configuration = new JudgingConfiguration(db);
+        var judged = new List<Judged>(tickets.Count);
+        foreach (var ticketRef in tickets)
+        {
+            if (await Judge(ticketRef, eventsByTicket[ticketRef], promises.GetValueOrDefault(ticketRef), configuration, now, ct) is { } one)
+            {
+                judged.Add(one);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        // All status changes in one go: publishing them one by one would wait for a broker confirm each.
+        await publisher.PublishBatch(judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => StatusChanged(j, now)), ct);
+        foreach (var one in judged)
+        {
+            wakeups.Arm(one.Evaluation.NextChangeAt);
+            await escalations.Track(one.Promise, one.Evaluation.Status, one.State.Policy, one.Region, one.LatestReason, now, ct);
+        }
+    }
+
+    private async Task<Judged?> Judge(
+        string ticketRef, List<StoredEvent> events, Promise? promise, JudgingConfiguration configuration, Instant now, CancellationToken ct)
+    {
+        var opened = PromiseFolding.Opened(events)!;
         var serviceLevel = promise?.ServiceLevel ?? opened.OpenedServiceLevel!;
-        var policy = promise is null
-            ? await PoliciesApi.Latest(db, serviceLevel, ct)
-            : await db.Policies.AsNoTracking().FirstOrDefaultAsync(p => p.ServiceLevel == serviceLevel && p.Version == promise.PolicyVersion, ct);
-        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Code == (promise == null ? opened.OpenedSite : promise.SiteCode), ct);
+        var policy = await configuration.PolicyAsync(serviceLevel, promise?.PolicyVersion, ct);
+        var site = await configuration.SiteAsync(promise?.SiteCode ?? opened.OpenedSite!, ct);
         if (policy is null || site is null)
         {
             logger.LogWarning("Promise {TicketRef} cannot be judged: policy {ServiceLevel} or site {Site} is not configured", ticketRef, serviceLevel, opened.OpenedSite);
-            return;
+            return null;
         }
 
         var state = PromiseFolding.Fold(opened, events, policy, site);
@@ -64,23 +101,17 @@ public sealed class PromiseProjector(
         }
 
         Apply(promise, status, evaluation, state, events, now);
-        await db.SaveChangesAsync(ct);
-        if (previousStatus != promise.Status)
-        {
-            await publisher.Publish(new PromiseStatusChanged
-            {
-                TicketRef = ticketRef,
-                Status = promise.Status,
-                PreviousStatus = previousStatus,
-                Deadline = evaluation.Deadline.ToDateTimeOffset(),
-                ChangedAt = now.ToDateTimeOffset(),
-            }, ct);
-        }
-
-        wakeups.Arm(evaluation.NextChangeAt);
-        var latestReason = events.LastOrDefault(e => e.Reason is not null)?.Reason;
-        await escalations.Track(promise, evaluation.Status, state.Policy, site.Region, latestReason, now, ct);
+        return new Judged(promise, previousStatus, evaluation, state, site.Region, events.LastOrDefault(e => e.Reason is not null)?.Reason);
     }
+
+    private static PromiseStatusChanged StatusChanged(Judged one, Instant now) => new()
+    {
+        TicketRef = one.Promise.TicketRef,
+        Status = one.Promise.Status,
+        PreviousStatus = one.PreviousStatus,
+        Deadline = one.Evaluation.Deadline.ToDateTimeOffset(),
+        ChangedAt = now.ToDateTimeOffset(),
+    };
 
     private static void Apply(Promise promise, string status, Evaluation evaluation, PromiseState state, List<StoredEvent> events, Instant now)
     {

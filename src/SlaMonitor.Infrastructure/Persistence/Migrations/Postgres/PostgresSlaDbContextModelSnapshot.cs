@@ -526,6 +526,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<DateTime?>("ParkedExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
@@ -549,6 +552,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CarrierCode", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedExpiredAt", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

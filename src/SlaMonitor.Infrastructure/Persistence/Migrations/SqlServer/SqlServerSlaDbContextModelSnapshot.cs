@@ -527,6 +527,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<DateTime?>("ParkedExpiredAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
@@ -550,6 +553,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("CarrierCode", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedExpiredAt", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

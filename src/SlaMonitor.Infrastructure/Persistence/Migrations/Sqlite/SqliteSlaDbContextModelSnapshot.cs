@@ -517,6 +517,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ParkedExpiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
@@ -540,6 +543,8 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CarrierCode", "EventId")
                         .IsUnique();
+
+                    b.HasIndex("ParkedExpiredAt", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

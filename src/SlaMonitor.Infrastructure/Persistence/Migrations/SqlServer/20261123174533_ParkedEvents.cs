@@ -1,0 +1,38 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class ParkedEvents : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ParkedExpiredAt",
+                table: "Events",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ParkedExpiredAt_ReceivedAt",
+                table: "Events",
+                columns: new[] { "ParkedExpiredAt", "ReceivedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Events_ParkedExpiredAt_ReceivedAt",
+                table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "ParkedExpiredAt",
+                table: "Events");
+        }
+    }
+}

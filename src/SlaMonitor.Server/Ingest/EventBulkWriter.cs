@@ -1,0 +1,103 @@
+using System.Data.Common;
+using LinqToDB.Data;
+using LinqToDB.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SlaMonitor.Contracts;
+using SlaMonitor.Infrastructure.Persistence;
+
+namespace SlaMonitor.Server.Ingest;
+
+/// <summary>
+/// Stores a batch's new events with linq2db BulkCopy (binary COPY on PostgreSQL, SqlBulkCopy on
+/// SQL Server, multi-row INSERT on SQLite). Duplicates are dropped inside the batch and against the
+/// database first; if a concurrent writer still wins a key, the copy is rolled back and the rows are
+/// inserted one by one, skipping those the unique (CarrierCode, EventId) key already holds.
+/// </summary>
+public sealed class EventBulkWriter(SlaDbContext db, ILogger<EventBulkWriter> logger)
+{
+    private const int KeysPerQuery = 1000;
+
+    static EventBulkWriter() => LinqToDBForEFTools.Initialize();
+
+    /// <summary>Stores the events not stored yet; returns how many were new.</summary>
+    public async Task<int> StoreAsync(IReadOnlyList<RecordCarrierEvents> messages, CancellationToken ct)
+    {
+        var candidates = messages
+            .SelectMany(m => m.Events.Select(e => StoredEvents.From(m.CarrierCode, e, m.ReceivedAt)))
+            .DistinctBy(e => (e.CarrierCode, e.EventId))
+            .ToList();
+        var known = await KnownKeysAsync(candidates, ct);
+        var fresh = candidates.Where(e => !known.Contains((e.CarrierCode, e.EventId))).ToList();
+        if (fresh.Count == 0)
+        {
+            return 0;
+        }
+
+        try
+        {
+            await BulkInsertAsync(fresh, ct);
+        }
+        catch (DbException e)
+        {
+            logger.LogInformation(e, "Bulk insert of {Count} events collided with a concurrent writer; inserting them one by one", fresh.Count);
+            await InsertSkippingKnownAsync(fresh, ct);
+        }
+
+        return fresh.Count;
+    }
+
+    private async Task<HashSet<(string, string)>> KnownKeysAsync(List<StoredEvent> candidates, CancellationToken ct)
+    {
+        var known = new HashSet<(string, string)>();
+        foreach (var carrier in candidates.GroupBy(e => e.CarrierCode, StringComparer.Ordinal))
+        {
+            foreach (var chunk in carrier.Select(e => e.EventId).Chunk(KeysPerQuery))
+            {
+                var ids = chunk.ToList();
+                var stored = await db.Events.AsNoTracking()
+                    .Where(e => e.CarrierCode == carrier.Key && ids.Contains(e.EventId))
+                    .Select(e => e.EventId)
+                    .ToListAsync(ct);
+                known.UnionWith(stored.Select(id => (carrier.Key, id)));
+            }
+        }
+
+        return known;
+    }
+
+    private async Task BulkInsertAsync(List<StoredEvent> rows, CancellationToken ct)
+    {
+        // One transaction, so a collision leaves nothing half-copied behind (SQLite's copy is several statements).
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private async Task InsertSkippingKnownAsync(List<StoredEvent> rows, CancellationToken ct)
+    {
+        foreach (var row in rows)
+        {
+            row.Id = 0;
+            db.Events.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                if (!await IsStoredAsync(row, ct))
+                {
+                    throw;
+                }
+
+                // Another writer stored this event first: the unique key has the last word.
+            }
+
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private Task<bool> IsStoredAsync(StoredEvent row, CancellationToken ct) =>
+        db.Events.AsNoTracking().AnyAsync(e => e.CarrierCode == row.CarrierCode && e.EventId == row.EventId, ct);
+}

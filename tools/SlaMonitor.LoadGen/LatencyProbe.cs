@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+
+namespace SlaMonitor.LoadGen;
+
+/// <summary>
+/// Samples accepted events (at most one per <see cref="Every"/>) and polls GET /promises/{ticketRef}
+/// every 5 ms until the event shows in the timeline: acceptance → visible.
+/// </summary>
+internal sealed class LatencyProbe(WebhookClient webhook)
+{
+    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(50);
+    private readonly ConcurrentBag<double> _milliseconds = [];
+    private readonly List<Task> _polls = [];
+    private readonly Stopwatch _since = Stopwatch.StartNew();
+    private TimeSpan _last = -Every;
+
+    public void Sample(JsonObject acceptedEvent)
+    {
+        lock (_polls)
+        {
+            if (_since.Elapsed - _last < Every)
+            {
+                return;
+            }
+
+            _last = _since.Elapsed;
+            _polls.Add(PollAsync(acceptedEvent["ticketRef"]!.GetValue<string>(), acceptedEvent["eventId"]!.GetValue<string>()));
+        }
+    }
+
+    public async Task<(double P50, double P99, int Samples)> ResultAsync()
+    {
+        Task[] polls;
+        lock (_polls)
+        {
+            polls = [.. _polls];
+        }
+
+        await Task.WhenAll(polls);
+        var sorted = _milliseconds.Order().ToArray();
+        return sorted.Length == 0 ? (double.NaN, double.NaN, 0) : (sorted[sorted.Length / 2], sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(sorted.Length * 0.99) - 1)], sorted.Length);
+    }
+
+    private async Task PollAsync(string ticketRef, string eventId)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (await webhook.IsVisibleAsync(ticketRef, eventId))
+            {
+                _milliseconds.Add(clock.Elapsed.TotalMilliseconds);
+                return;
+            }
+
+            await Task.Delay(5);
+        }
+    }
+}

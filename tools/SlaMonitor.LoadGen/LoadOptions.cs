@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace SlaMonitor.LoadGen;
+
+/// <summary>Command-line settings: <c>--name value</c> pairs, each with a default.</summary>
+internal sealed record LoadOptions(
+    Uri Server, string AdminKey, string Carrier, string Secret, string Postgres, Uri RabbitMq, string OlistFolder,
+    int Seconds, int BatchSize, int Concurrency, int LatencyRate, double DuplicateShare)
+{
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            values[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        string Get(string key, string fallback) => values.GetValueOrDefault(key, fallback);
+        int Number(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        return new LoadOptions(
+            new Uri(Get("server", "http://localhost:5080")),
+            Get("admin-key", "dev-admin-key"),
+            Get("carrier", "LOADGEN"),
+            Get("secret", "loadgen-secret-0000000001"),
+            Get("postgres", "Host=127.0.0.1;Port=5432;Username=slamonitor;Password=slamonitor;Database=slamonitor"),
+            new Uri(Get("rabbitmq", "amqp://guest:guest@127.0.0.1:5672/")),
+            Get("olist", "data/olist"),
+            Number("seconds", 60),
+            Number("batch", 1000),
+            Number("concurrency", 8),
+            Number("latency-rate", 1000),
+            double.Parse(Get("duplicates", "0.05"), CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,8 @@
+namespace SlaMonitor.LoadGen;
+
+internal sealed record PhaseResult(string Name, long Accepted, TimeSpan Sending, TimeSpan UntilEvaluated, long Errors, string ErrorKinds)
+{
+    public double AcceptedPerSecond => Accepted / Sending.TotalSeconds;
+
+    public double EvaluatedPerSecond => Accepted / UntilEvaluated.TotalSeconds;
+}

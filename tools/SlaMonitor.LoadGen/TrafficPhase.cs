@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace SlaMonitor.LoadGen;
+
+/// <summary>
+/// Sends requests of <c>batchSize</c> events from <c>concurrency</c> senders for a while (optionally
+/// paced to a rate), prints a progress line each second, then waits until the server has stored and
+/// evaluated everything accepted.
+/// </summary>
+internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, StoreProbe probe, LatencyProbe? latency)
+{
+    public async Task<PhaseResult> RunAsync(string name, int batchSize, int concurrency, TimeSpan duration, int? eventsPerSecond)
+    {
+        var (storedBefore, _) = await probe.ReadAsync();
+        long accepted = 0, sent = 0, errors = 0;
+        var errorKinds = new ConcurrentDictionary<string, int>();
+        // A resend posted before the first copy is stored is accepted twice but stored once: drain to the distinct count.
+        var distinct = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        var clock = Stopwatch.StartNew();
+        using var progress = new Timer(_ => Console.Write(
+            $"\r{name}: {clock.Elapsed.TotalSeconds,5:0}s sent {Interlocked.Read(ref sent),9} accepted {Interlocked.Read(ref accepted),9} ({Interlocked.Read(ref accepted) / clock.Elapsed.TotalSeconds,8:0}/s) errors {Interlocked.Read(ref errors)}   "),
+            null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                if (eventsPerSecond is { } rate && Interlocked.Read(ref sent) > rate * clock.Elapsed.TotalSeconds)
+                {
+                    await Task.Delay(1);
+                    continue;
+                }
+
+                var events = journeys.Next(batchSize);
+                Interlocked.Add(ref sent, events.Count);
+                try
+                {
+                    var (status, ids) = await webhook.PostAsync(events);
+                    if (status == System.Net.HttpStatusCode.Accepted)
+                    {
+                        Interlocked.Add(ref accepted, ids.Count);
+                        foreach (var id in ids)
+                        {
+                            distinct.TryAdd(id, 0);
+                        }
+
+                        latency?.Sample(events[0]);
+                    }
+                    else
+                    {
+                        Interlocked.Increment(ref errors);
+                        errorKinds.AddOrUpdate(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), 1, (_, n) => n + 1);
+                    }
+                }
+                catch (HttpRequestException e)
+                {
+                    Interlocked.Increment(ref errors);
+                    errorKinds.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
+                }
+            }
+        }));
+        var sending = clock.Elapsed;
+        while (true)
+        {
+            var (stored, behind) = await probe.ReadAsync();
+            Console.Write($"\r{name}: {clock.Elapsed.TotalSeconds,5:0}s draining: stored {stored - storedBefore} of {distinct.Count} distinct accepted, {behind} promises behind      ");
+            if (stored - storedBefore >= distinct.Count && behind == 0)
+            {
+                break;
+            }
+
+            if (clock.Elapsed > sending + TimeSpan.FromMinutes(10))
+            {
+                Console.Write(" (gave up draining after 10 minutes)");
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+
+        Console.WriteLine();
+        return new PhaseResult(name, accepted, sending, clock.Elapsed, errors, string.Join(", ", errorKinds.Select(k => $"{k.Key}×{k.Value}")));
+    }
+}
