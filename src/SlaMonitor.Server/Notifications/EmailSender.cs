@@ -19,8 +19,12 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, IHostEnvironment 
         {
             var folder = Path.Combine(environment.ContentRootPath, settings.PickupDirectory ?? Path.Combine("data", "mail"));
             Directory.CreateDirectory(folder);
-            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file, ct);
+            // Written under a temporary name and renamed, so a reader of the folder never sees half a message.
+            var name = Guid.NewGuid().ToString("N");
+            var partial = Path.Combine(folder, name + ".partial");
+            var file = Path.Combine(folder, name + ".eml");
+            await message.WriteToAsync(partial, ct);
+            File.Move(partial, file);
             return file;
         }
 
