@@ -24,7 +24,7 @@ public sealed class WakeupProcessor(IServiceScopeFactory scopes, IClock clock, I
         await Parallel.ForEachAsync(promises, settings, async (ticketRef, token) =>
             await InScope(scope => scope.GetRequiredService<PromiseProjector>().Refresh(ticketRef, clock.GetCurrentInstant(), token), ticketRef));
         await Parallel.ForEachAsync(escalations, settings, async (id, token) =>
-            await InScope(scope => scope.GetRequiredService<EscalationWaker>().Wake(id, clock.GetCurrentInstant(), token), id.ToString()));
+            await InScope(scope => scope.GetRequiredService<EscalationWaker>().Wake(id, clock.GetCurrentInstant(), token), id.ToString(), retryOnConflict: true));
         return promises.Count + escalations.Count;
     }
 
@@ -89,12 +89,27 @@ public sealed class WakeupProcessor(IServiceScopeFactory scopes, IClock clock, I
         return due.Where(won.Contains).ToList();
     }
 
-    private async Task InScope(Func<IServiceProvider, Task> work, string what)
+    /// <param name="retryOnConflict">
+    /// A promise re-derived by another writer meanwhile is at least as fresh, so a conflict ends its wake-up. An
+    /// escalation changed meanwhile (its promise's status) still owes its ladder step, so that wake-up is retried.
+    /// </param>
+    private async Task InScope(Func<IServiceProvider, Task> work, string what, bool retryOnConflict = false)
     {
+        const int attempts = 3;
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
-            await work(scope.ServiceProvider);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await work(scope.ServiceProvider);
+                    return;
+                }
+                catch (DbUpdateConcurrencyException) when (retryOnConflict && attempt < attempts)
+                {
+                }
+            }
         }
         catch (DbUpdateConcurrencyException)
         {
