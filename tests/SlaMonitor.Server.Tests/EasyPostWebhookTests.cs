@@ -118,11 +118,7 @@ public sealed class EasyPostWebhookTests : IAsyncLifetime
     public void EasyPost_statuses_map_onto_canonical_codes(string status, string detail, string code) =>
         Assert.Equal(code, EasyPostStatusMap.Map(status, detail)!.Code);
 
-    private async Task<JsonElement> PromiseAsync(string ticketRef)
-    {
-        using var response = await _admin.GetAsync($"/api/v1/promises/{ticketRef}");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-    }
+    private Task<JsonElement> PromiseAsync(string ticketRef) => PromiseReads.GetAsync(_admin, ticketRef);
 
     private async Task<int> StoredCountAsync()
     {

@@ -83,9 +83,5 @@ public sealed class ParkedEventsTests : IAsyncLifetime
 
     private Task<JsonElement> PageAsync(string query) => _admin.GetFromJsonAsync<JsonElement>("/api/v1/parked-events" + query);
 
-    private async Task<JsonElement> PromiseAsync(string ticketRef)
-    {
-        using var response = await _admin.GetAsync($"/api/v1/promises/{ticketRef}");
-        return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-    }
+    private Task<JsonElement> PromiseAsync(string ticketRef) => PromiseReads.GetAsync(_admin, ticketRef);
 }

@@ -119,13 +119,5 @@ public sealed class PromiseLifecycleTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private Task<JsonElement> StatusAsync(string ticketRef, string status) =>
-        Eventually.UntilAsync(
-            async () =>
-            {
-                using var response = await _admin.GetAsync($"/api/v1/promises/{ticketRef}");
-                return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<JsonElement>() : default;
-            },
-            p => p.ValueKind == JsonValueKind.Object && p.GetProperty("status").GetString() == status,
-            $"{ticketRef} to be {status}");
+    private Task<JsonElement> StatusAsync(string ticketRef, string status) => PromiseReads.UntilStatusAsync(_admin, ticketRef, status);
 }
