@@ -14,7 +14,7 @@ namespace SlaMonitor.WakeupBench;
 /// <code>
 /// dotnet run -c Release --project tools/SlaMonitor.WakeupBench -- [--count 100000] [--providers postgres,sqlite]
 ///     [--postgres "Host=…;Username=…;Password=…;Database=postgres"] [--lead 60] [--timeout 600]
-///     [--batch-size 500] [--parallelism 4]
+///     [--batch-size 500] [--parallelism 2]
 /// </code>
 /// --postgres is a superuser connection (default: SLAMONITOR_BENCH_POSTGRES, else SLAMONITOR_TEST_POSTGRES); a
 /// database slamonitor_bench_* is created on it and dropped afterwards.
@@ -258,7 +258,7 @@ internal static class Bench
                 TimeSpan.FromSeconds(Int("--lead", Math.Max(20, 15 + count / 2000))),
                 TimeSpan.FromSeconds(Int("--timeout", 600)),
                 Int("--batch-size", 500),
-                Int("--parallelism", 4));
+                Int("--parallelism", 2));
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed class PromiseProjector(
 
     /// <summary>
     /// Re-derives every listed promise: their events in one query, the promises in another, one save
-    /// for all, then the status changes published and the escalations kept, promise by promise.
+    /// for all, then the status changes published and the escalations kept, all in a few round trips.
     /// </summary>
     public async Task RefreshMany(IReadOnlyCollection<string> ticketRefs, Instant now, CancellationToken ct)
     {
@@ -57,11 +57,8 @@ public sealed class PromiseProjector(
         await db.SaveChangesAsync(ct);
         // All status changes in one go: publishing them one by one would wait for a broker confirm each.
         await publisher.PublishBatch(judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => StatusChanged(j, now)), ct);
-        foreach (var one in judged)
-        {
-            wakeups.Arm(one.Evaluation.NextChangeAt);
-            await escalations.Track(one.Promise, one.Evaluation.Status, one.State.Policy, one.Region, one.LatestReason, now, ct);
-        }
+        wakeups.Arm(judged.Select(j => j.Evaluation.NextChangeAt).Min());
+        await escalations.TrackMany(judged, now, ct);
     }
 
     private async Task<Judged?> Judge(

@@ -20,5 +20,5 @@ public sealed class WakeupOptions
 
     /// <summary>Wake-ups processed concurrently by one worker.</summary>
     [Range(1, 64, ErrorMessage = "Scheduling:Wakeups:Parallelism must be between 1 and 64.")]
-    public int Parallelism { get; set; } = 4;
+    public int Parallelism { get; set; } = 2;
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Escalations;
+using SlaMonitor.Server.Hosting;
 using SlaMonitor.Server.Promises;
 
 namespace SlaMonitor.Server.Scheduling;
@@ -13,7 +14,7 @@ namespace SlaMonitor.Server.Scheduling;
 /// token, guarded by "still due": of several workers racing for a row exactly one wins, and a worker that dies
 /// leaves the row due again once the lease has passed.
 /// </summary>
-public sealed class WakeupProcessor(IServiceScopeFactory scopes, IClock clock, IOptions<WakeupOptions> options, ILogger<WakeupProcessor> logger)
+public sealed class WakeupProcessor(IServiceScopeFactory scopes, PersistenceSettings persistence, IClock clock, IOptions<WakeupOptions> options, ILogger<WakeupProcessor> logger)
 {
     /// <summary>Processes one batch of each kind; returns how many wake-ups were handled.</summary>
     public async Task<int> ProcessDue(CancellationToken ct)
@@ -21,11 +22,41 @@ public sealed class WakeupProcessor(IServiceScopeFactory scopes, IClock clock, I
         var promises = await ClaimPromises(ct);
         var escalations = await ClaimEscalations(ct);
         var settings = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct };
-        await Parallel.ForEachAsync(promises, settings, async (ticketRef, token) =>
-            await InScope(scope => scope.GetRequiredService<PromiseProjector>().Refresh(ticketRef, clock.GetCurrentInstant(), token), ticketRef));
+        await Parallel.ForEachAsync(Split(promises), settings, async (chunk, token) => await RefreshChunk(chunk, token));
         await Parallel.ForEachAsync(escalations, settings, async (id, token) =>
             await InScope(scope => scope.GetRequiredService<EscalationWaker>().Wake(id, clock.GetCurrentInstant(), token), id.ToString(), retryOnConflict: true));
         return promises.Count + escalations.Count;
+    }
+
+    /// <summary>
+    /// One chunk per parallel lane (one in all on SQLite, which takes a writer at a time): a promise's wake-up is a
+    /// re-derivation, and re-deriving many in one pass shares the queries and the save.
+    /// </summary>
+    private IEnumerable<string[]> Split(List<string> promises)
+    {
+        var lanes = persistence.IsServerDatabase ? options.Value.Parallelism : 1;
+        return promises.Count == 0 ? [] : promises.Chunk((promises.Count + lanes - 1) / lanes);
+    }
+
+    /// <summary>A chunk that loses a race with another writer (a promise's concurrency token) is redone promise by promise.</summary>
+    private async Task RefreshChunk(string[] chunk, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<PromiseProjector>().RefreshMany(chunk, clock.GetCurrentInstant(), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var ticketRef in chunk)
+            {
+                await InScope(scope => scope.GetRequiredService<PromiseProjector>().Refresh(ticketRef, clock.GetCurrentInstant(), ct), ticketRef);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Wake-ups of {Count} promises failed; they come due again after the lease", chunk.Length);
+        }
     }
 
     /// <summary>The earliest wake-up in the database, due or not.</summary>
