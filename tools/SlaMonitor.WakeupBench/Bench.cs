@@ -14,8 +14,9 @@ namespace SlaMonitor.WakeupBench;
 /// <code>
 /// dotnet run -c Release --project tools/SlaMonitor.WakeupBench -- [--count 100000] [--providers postgres,sqlite]
 ///     [--postgres "Host=…;Username=…;Password=…;Database=postgres"] [--lead 60] [--timeout 600]
-///     [--batch-size 500] [--parallelism 2]
+///     [--batch-size 500] [--parallelism 2] [--quartz-threads 10] [--quartz-batch 10]
 /// </code>
+/// Provider "quartz" measures the alternative of one Quartz trigger per promise instead (<see cref="QuartzTriggers"/>).
 /// --postgres is a superuser connection (default: SLAMONITOR_BENCH_POSTGRES, else SLAMONITOR_TEST_POSTGRES); a
 /// database slamonitor_bench_* is created on it and dropped afterwards.
 /// </summary>
@@ -32,10 +33,11 @@ internal static class Bench
             $"wake-up bench: {options.Count:N0} promises, breach instants within one minute starting {options.Lead.TotalSeconds:0} s after seeding; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z"));
         foreach (var provider in options.Providers)
         {
-            var result = provider switch
+            object result = provider switch
             {
                 "postgres" => await RunPostgres(options),
                 "sqlite" => await RunSqlite(options),
+                "quartz" => await RunQuartz(options),
                 _ => throw new ArgumentException($"unknown provider {provider}"),
             };
             Console.WriteLine(result);
@@ -53,6 +55,24 @@ internal static class Bench
         try
         {
             return await Run("postgres", "Postgres", connectionString, options, Seeder.PostgresAsync, ReadPostgres);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAdmin(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    /// <summary>The per-promise Quartz trigger alternative, on a fresh PostgreSQL database (see <see cref="QuartzTriggers"/>).</summary>
+    private static async Task<string> RunQuartz(Options options)
+    {
+        var admin = options.Postgres ?? throw new ArgumentException("--postgres (or SLAMONITOR_BENCH_POSTGRES) is required for quartz");
+        var name = $"slamonitor_bench_{Guid.NewGuid():N}";
+        await ExecuteAdmin(admin, $"CREATE DATABASE \"{name}\"");
+        try
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+            return await QuartzTriggers.RunAsync(connectionString, options.Count, options.Lead, options.QuartzThreads, options.QuartzBatch, options.Timeout);
         }
         finally
         {
@@ -81,7 +101,7 @@ internal static class Bench
     private static async Task<Result> Run(
         string label, string provider, string connectionString, Options options,
         Func<string, IReadOnlyList<SeedPromise>, int, DateTime, Task> seed,
-        Func<string, Task<Dictionary<string, DateTime>>> read)
+        Func<string, long, Dictionary<string, DateTime>, Task<long>> read)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -121,12 +141,14 @@ internal static class Bench
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label}: seeded {options.Count:N0} promises + events in {seeded.TotalSeconds:0.0} s; first breach at {first.AddSeconds(1):HH:mm:ss}Z"));
         var before = provider == "Postgres" ? await Counters(connectionString) : null;
-        var breachedAt = new Dictionary<string, DateTime>();
+        // Read incrementally (rows after the last one seen), so that measuring costs the server under test little.
+        var breachedAt = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var seen = 0L;
         var giveUp = first + TimeSpan.FromSeconds(61) + options.Timeout;
         while (DateTime.UtcNow < giveUp)
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
-            breachedAt = await read(connectionString);
+            seen = await read(connectionString, seen, breachedAt);
             if (breachedAt.Count >= options.Count + WarmUp)
             {
                 break;
@@ -184,35 +206,37 @@ internal static class Bench
         return [reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)];
     }
 
-    private static async Task<Dictionary<string, DateTime>> ReadPostgres(string connectionString)
+    private static async Task<long> ReadPostgres(string connectionString, long after, Dictionary<string, DateTime> into)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT "TicketRef", "At" FROM bench_breached""", connection);
+        await using var command = new NpgsqlCommand("""SELECT "Seq", "TicketRef", "At" FROM bench_breached WHERE "Seq" > @after""", connection);
+        command.Parameters.AddWithValue("after", after);
         await using var reader = await command.ExecuteReaderAsync();
-        var result = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
         {
-            result[reader.GetString(0)] = reader.GetFieldValue<DateTime>(1);
+            after = Math.Max(after, reader.GetInt64(0));
+            into[reader.GetString(1)] = reader.GetFieldValue<DateTime>(2);
         }
 
-        return result;
+        return after;
     }
 
-    private static async Task<Dictionary<string, DateTime>> ReadSqlite(string connectionString)
+    private static async Task<long> ReadSqlite(string connectionString, long after, Dictionary<string, DateTime> into)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT "TicketRef", "At" FROM bench_breached""";
+        command.CommandText = """SELECT rowid, "TicketRef", "At" FROM bench_breached WHERE rowid > $after""";
+        command.Parameters.AddWithValue("$after", after);
         await using var reader = await command.ExecuteReaderAsync();
-        var result = new Dictionary<string, DateTime>(StringComparer.Ordinal);
         while (await reader.ReadAsync())
         {
-            result[reader.GetString(0)] = DateTime.UnixEpoch.AddMilliseconds(reader.GetDouble(1));
+            after = Math.Max(after, reader.GetInt64(0));
+            into[reader.GetString(1)] = DateTime.UnixEpoch.AddMilliseconds(reader.GetDouble(2));
         }
 
-        return result;
+        return after;
     }
 
     private static async Task ExecuteAdmin(string admin, string sql)
@@ -239,7 +263,8 @@ internal static class Bench
         }
     }
 
-    private sealed record Options(int Count, IReadOnlyList<string> Providers, string? Postgres, TimeSpan Lead, TimeSpan Timeout, int BatchSize, int Parallelism)
+    private sealed record Options(
+        int Count, IReadOnlyList<string> Providers, string? Postgres, TimeSpan Lead, TimeSpan Timeout, int BatchSize, int Parallelism, int QuartzThreads, int QuartzBatch)
     {
         public static Options Parse(string[] args)
         {
@@ -258,7 +283,9 @@ internal static class Bench
                 TimeSpan.FromSeconds(Int("--lead", Math.Max(20, 15 + count / 2000))),
                 TimeSpan.FromSeconds(Int("--timeout", 600)),
                 Int("--batch-size", 500),
-                Int("--parallelism", 2));
+                Int("--parallelism", 2),
+                Int("--quartz-threads", 10),
+                Int("--quartz-batch", 10));
         }
     }
 }

@@ -24,11 +24,11 @@ internal static class Seeder
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await ExecuteAsync(connection, """
-            CREATE TABLE bench_breached ("TicketRef" text PRIMARY KEY, "At" timestamptz NOT NULL);
+            CREATE TABLE bench_breached ("Seq" bigserial, "TicketRef" text PRIMARY KEY, "At" timestamptz NOT NULL);
             CREATE FUNCTION bench_breached() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
               IF NEW."Status" = 'BREACHED' AND OLD."Status" <> 'BREACHED' THEN
-                INSERT INTO bench_breached VALUES (NEW."TicketRef", clock_timestamp()) ON CONFLICT DO NOTHING;
+                INSERT INTO bench_breached ("TicketRef", "At") VALUES (NEW."TicketRef", clock_timestamp()) ON CONFLICT DO NOTHING;
               END IF;
               RETURN NEW;
             END $$;
