@@ -34,8 +34,8 @@ public sealed class BulkIngestTests(Servers servers)
     }
 
     /// <summary>
-    /// Issue 5: the first worker is stopped while it holds batches, prefetched messages and retries, and while the
-    /// second half is still being posted; a new worker takes over. Everything accepted is stored once, every promise
+    /// Issue 5: the first worker is stopped while it holds batches and prefetched messages, and while the second
+    /// half is still being posted; a new worker takes over. Everything accepted is stored once, every promise
     /// equals its fold, and nothing went to the error queue (a message failing because its worker stops goes back to
     /// the queue; storing and re-deriving are idempotent, so redelivery is safe).
     /// </summary>
