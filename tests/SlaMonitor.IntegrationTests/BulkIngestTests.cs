@@ -33,11 +33,48 @@ public sealed class BulkIngestTests(Servers servers)
         await AssertStoredOnceAndFoldedAsync(database, traffic, app.Services.GetRequiredService<LaneStatisticsStore>());
     }
 
+    /// <summary>
+    /// Issue 5: the first worker is stopped while it holds batches and prefetched messages, and while the second
+    /// half is still being posted; a new worker takes over. Everything accepted is stored once, every promise
+    /// equals its fold, and nothing went to the error queue (a message failing because its worker stops goes back to
+    /// the queue; storing and re-deriving are idempotent, so redelivery is safe).
+    /// </summary>
+    [Fact]
+    public async Task A_worker_stopped_mid_stream_and_replaced_loses_nothing_and_applies_nothing_twice()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
+        var prefix = SlaHost.NewEndpointPrefix();
+        await using var api = new SlaHost(servers, database, prefix, role: "api");
+        using var client = api.Admin();
+        await TestSetup.ConfigureAsync(client);
+        var traffic = BulkTraffic.Generate(5_000, 0.10, Webhook.Now(), seed: 7);
+        var requests = traffic.Requests(RequestSize).ToList();
+        var half = requests.Count / 2;
+
+        await using var first = new SlaHost(servers, database, prefix, role: "worker");
+        var firstLanes = first.Services.GetRequiredService<LaneStatisticsStore>(); // starts the host
+        await PostAllAsync(client, requests.Take(half));
+        await Eventually.UntilAsync(() => database.CountAsync("SELECT COUNT(*) FROM \"Events\""), n => n > 0, "the first worker to store some events");
+        var stopping = first.DisposeAsync().AsTask();
+        await PostAllAsync(client, requests.Skip(half));
+        await stopping;
+        var queue = prefix + "record-carrier-events";
+        var broker = new BrokerQueues(servers.RabbitMq);
+        TestContext.Current.SendDiagnosticMessage(
+            $"first worker stopped: {await database.CountAsync("SELECT COUNT(*) FROM \"Events\"")} events stored, "
+            + $"{(await broker.CountAsync(queue)).Messages} messages waiting in the queue");
+
+        await using var second = new SlaHost(servers, database, prefix, role: "worker");
+        await AssertStoredOnceAndFoldedAsync(database, traffic, firstLanes, second.Services.GetRequiredService<LaneStatisticsStore>());
+        Assert.Empty(await broker.FaultsAsync(queue + "_error"));
+    }
+
     private static Task PostAllAsync(HttpClient client, IEnumerable<System.Text.Json.Nodes.JsonObject> requests) =>
         Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests },
             async (body, _) => await Webhook.PostAcceptedAsync(client, body));
 
-    private static async Task AssertStoredOnceAndFoldedAsync(TestDatabase database, BulkTraffic traffic, LaneStatisticsStore lanes)
+    /// <summary><paramref name="lanes"/>: the lane statistics of every worker that took part (see <see cref="FoldCheck"/>).</summary>
+    private static async Task AssertStoredOnceAndFoldedAsync(TestDatabase database, BulkTraffic traffic, params IReadOnlyList<LaneStatisticsStore> lanes)
     {
         await Eventually.UntilAsync(
             () => database.CountAsync("SELECT COUNT(*) FROM \"Events\""),
@@ -52,7 +89,7 @@ public sealed class BulkIngestTests(Servers servers)
         }
 
         var mismatches = await Eventually.UntilAsync(
-            () => FoldCheck.MismatchesAsync(database, traffic.Tickets, lanes.Current),
+            () => FoldCheck.MismatchesAsync(database, traffic.Tickets, lanes.Select(l => l.Current).ToList()),
             m => m.Count == 0,
             $"all {traffic.Tickets.Count} promises to equal the fold of their events",
             DrainDeadline);

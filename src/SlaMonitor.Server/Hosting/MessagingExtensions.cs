@@ -6,6 +6,8 @@ namespace SlaMonitor.Server.Hosting;
 
 public static class MessagingExtensions
 {
+    private static readonly TimeSpan BusStopTimeout = TimeSpan.FromSeconds(30);
+
     public static MessagingSettings AddSlaMessaging(this WebApplicationBuilder builder, ServerRole role)
     {
         var settings = MessagingSettings.Read(builder.Configuration, role);
@@ -16,13 +18,15 @@ public static class MessagingExtensions
         builder.Services.AddScoped<ParkedEventExpiry>();
         // SQLite takes one writer at a time; parallel stripes would only queue on its lock.
         builder.Services.AddSingleton(sp => new IngestStripes(sp.GetRequiredService<PersistenceSettings>().IsServerDatabase ? 4 : 1));
-        // Stopping waits for the bus (and a batch being consumed) before the container is disposed: a batch
-        // delivered into a disposed container would fault to the error queue instead of going back to the queue.
+        // Stopping waits for the bus (and the batches being consumed) before the container is disposed: consumers
+        // get ConsumerStopTimeout to finish, the whole bus StopTimeout, and the host longer than that, so it never
+        // gives up on the bus and disposes the container under it.
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {
-            o.StopTimeout = TimeSpan.FromSeconds(30);
+            o.StopTimeout = BusStopTimeout;
             o.ConsumerStopTimeout = TimeSpan.FromSeconds(20);
         });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = BusStopTimeout + TimeSpan.FromSeconds(15));
         builder.Services.AddMassTransit(bus =>
         {
             if (role.RunsWorker)
@@ -49,6 +53,7 @@ public static class MessagingExtensions
                 bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
             }
         });
+        BusHostedService.ReplaceIn(builder.Services);
         return settings;
     }
 }

@@ -31,14 +31,23 @@ public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<R
         IConsumerConfigurator<RecordCarrierEventsConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
+        ArgumentNullException.ThrowIfNull(endpointConfigurator);
+        ArgumentNullException.ThrowIfNull(context);
+        // Once the worker stops, a failed batch is neither retried (the retries would hold the stop up, and the
+        // container may be going away) nor moved to the error queue: it goes back to the queue for the next worker.
+        var stopping = context.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         endpointConfigurator.PrefetchCount = MessageLimit * _stripes.Count;
         endpointConfigurator.ConfigureError(error =>
         {
-            error.UseFilter(new RequeueWhenStoppingFilter());
+            error.UseFilter(new RequeueWhenStoppingFilter(stopping));
             error.UseFilter(new GenerateFaultFilter());
             error.UseFilter(new ErrorTransportFilter());
         });
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(50, 200, 500, 1000, 2000, 5000));
+        endpointConfigurator.UseMessageRetry(r =>
+        {
+            r.Ignore<Exception>(e => RequeueWhenStoppingFilter.IsStopping(e, stopping));
+            r.Intervals(50, 200, 500, 1000, 2000, 5000);
+        });
         var stripes = _stripes;
         consumerConfigurator.Options<BatchOptions>(o => o
             .SetMessageLimit(MessageLimit)
