@@ -22,7 +22,7 @@ WORK=$(mktemp -d /tmp/slamonitor-load.XXXXXX)
 chmod 755 "$WORK"
 given=${SLAMONITOR_TEST_POSTGRES:+yes}   # servers already running (e.g. kept from a test run): use them
 if [[ -z $given ]]; then
-  install_missing_packages
+  install_missing_packages private
   launch_rabbitmq
   start_postgres
 fi
