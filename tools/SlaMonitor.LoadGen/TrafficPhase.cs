@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
@@ -12,7 +13,7 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
 {
     public async Task<PhaseResult> RunAsync(string name, int batchSize, int concurrency, TimeSpan duration, int? eventsPerSecond)
     {
-        var (storedBefore, _) = await probe.ReadAsync();
+        var storedBefore = await probe.StoredAsync();
         long accepted = 0, sent = 0, errors = 0;
         var errorKinds = new ConcurrentDictionary<string, int>();
         // A resend posted before the first copy is stored is accepted twice but stored once: drain to the distinct count.
@@ -62,9 +63,10 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
         var sending = clock.Elapsed;
         while (true)
         {
-            var (stored, behind) = await probe.ReadAsync();
-            Console.Write($"\r{name}: {clock.Elapsed.TotalSeconds,5:0}s draining: stored {stored - storedBefore} of {distinct.Count} distinct accepted, {behind} promises behind      ");
-            if (stored - storedBefore >= distinct.Count && behind == 0)
+            var stored = await probe.StoredAsync();
+            var behind = stored - storedBefore >= distinct.Count ? await probe.BehindAsync() : (long?)null;
+            Console.Write($"\r{name}: {clock.Elapsed.TotalSeconds,5:0}s draining: stored {stored - storedBefore} of {distinct.Count} distinct accepted, {behind?.ToString(CultureInfo.InvariantCulture) ?? "?"} promises behind      ");
+            if (behind == 0)
             {
                 break;
             }
@@ -75,7 +77,7 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
                 break;
             }
 
-            await Task.Delay(200);
+            await Task.Delay(500);
         }
 
         Console.WriteLine();

@@ -14,6 +14,7 @@ cleanup() {
   set +e
   [[ -n $SERVER_PID ]] && kill "$SERVER_PID" && wait "$SERVER_PID"
   if [[ -z $given ]]; then stop_rabbitmq; stop_postgres; fi
+  [[ -f $WORK/server.log ]] && cp "$WORK/server.log" /tmp/slamonitor-load-server.log && log "server log kept: /tmp/slamonitor-load-server.log"
   [[ -n $WORK ]] && rm -rf "$WORK"
 }
 trap cleanup EXIT
