@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using SlaMonitor.Server.Notifications;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 
@@ -162,6 +164,27 @@ public sealed class EscalationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("\"state\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_digest_emails_each_account_manager_every_unresolved_escalation_of_their_customers()
+    {
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromMinutes(220)));
+        await PostAsync(SignedEvents.Opened("T-2", Now - Duration.FromMinutes(225)));
+        await EscalationAsync("T-1", _ => true);
+        await EscalationAsync("T-2", _ => true);
+        var before = Directory.Exists(_pickup) ? Directory.GetFiles(_pickup, "*.eml").Length : 0;
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        var sent = await scope.ServiceProvider.GetRequiredService<AlertDigest>().SendAsync(Now, TestContext.Current.CancellationToken);
+
+        Assert.Equal(1, sent);
+        var mails = Directory.GetFiles(_pickup, "*.eml");
+        Assert.Equal(before + 1, mails.Length);
+        var text = await File.ReadAllTextAsync(mails.OrderBy(File.GetLastWriteTimeUtc).Last(), TestContext.Current.CancellationToken);
+        Assert.Contains("Digest: 2 open escalations", text, StringComparison.Ordinal);
+        Assert.Contains("dana@example.com", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("T-2", StringComparison.Ordinal) < text.IndexOf("T-1", StringComparison.Ordinal), "most urgent (earliest deadline) first");
     }
 
     private async Task PostAsync(JsonObject body)

@@ -16,6 +16,8 @@ public sealed class StartupSettingsTests
     [InlineData("Webhooks:MaxBodyBytes", "0", "MaxBodyBytes")]
     [InlineData("Ingest:ParkedEventMaxAge", "a week", "Ingest:ParkedEventMaxAge")]
     [InlineData("Ingest:ParkedEventMaxAge", "-1.00:00:00", "Ingest:ParkedEventMaxAge")]
+    [InlineData("Retention:DeliveryLogs", "02:00:00", "Retention:DeliveryLogs")]
+    [InlineData("Escalations:DigestCron", "every morning", "Escalations:DigestCron")]
     public async Task A_wrong_value_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));

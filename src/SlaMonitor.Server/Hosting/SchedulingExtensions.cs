@@ -1,5 +1,7 @@
 using Quartz;
 using SlaMonitor.Server.Ingest.Parked;
+using SlaMonitor.Server.Maintenance;
+using SlaMonitor.Server.Notifications;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Scheduling;
@@ -18,6 +20,12 @@ public static class SchedulingExtensions
         if (everySeconds is < 1 or > 3600)
         {
             throw new SettingsException($"Scheduling:EvaluateEverySeconds must be between 1 and 3600, not {everySeconds}.");
+        }
+
+        var digestCron = builder.Configuration[DigestJob.CronKey] ?? DigestJob.DefaultCron;
+        if (!CronExpression.TryParse(digestCron, out _))
+        {
+            throw new SettingsException($"{DigestJob.CronKey} must be a Quartz cron expression such as '{DigestJob.DefaultCron}' (07:00 UTC daily), not '{digestCron}'.");
         }
 
         // Quartz keeps schedulers in a process-wide registry by name: hosts sharing one process
@@ -42,6 +50,16 @@ public static class SchedulingExtensions
                     .StartNow()
                     .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(ExpireParkedEventsJob.Every).RepeatForever()
                         .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<CleanUpJob>(j => j.WithIdentity(CleanUpJob.Key).DisallowConcurrentExecution())
+                .AddTrigger<CleanUpJob>(t => t.ForJob(CleanUpJob.Key)
+                    .WithIdentity("clean-up-trigger", "maintenance")
+                    .StartNow()
+                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(CleanUpJob.Every).RepeatForever()
+                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).DisallowConcurrentExecution())
+                .AddTrigger<DigestJob>(t => t.ForJob(DigestJob.Key)
+                    .WithIdentity("digest-trigger", "notifications")
+                    .WithCronSchedule(digestCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             if (persistence.IsServerDatabase)
             {
                 q.UsePersistentStore(store =>
@@ -62,6 +80,9 @@ public static class SchedulingExtensions
             }
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton(RetentionOptions.Read(builder.Configuration));
+        builder.Services.AddScoped<DeliveryLogCleanup>();
+        builder.Services.AddScoped<AlertDigest>();
         builder.Services.AddHostedService<LaneStatisticsRefresher>();
         builder.Services.AddSingleton<WakeupProcessor>();
         builder.Services.AddHostedService<WakeupDispatcher>();

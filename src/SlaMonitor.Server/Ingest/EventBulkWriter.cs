@@ -1,6 +1,4 @@
 using System.Data.Common;
-using LinqToDB.Data;
-using LinqToDB.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
@@ -8,16 +6,14 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Server.Ingest;
 
 /// <summary>
-/// Stores a batch's new events with linq2db BulkCopy (binary COPY on PostgreSQL, SqlBulkCopy on
-/// SQL Server, multi-row INSERT on SQLite). Duplicates are dropped inside the batch and against the
+/// Stores a batch's new events with <see cref="BulkInsert"/> (linq2db BulkCopy: binary COPY on PostgreSQL,
+/// SqlBulkCopy on SQL Server; EF on SQLite). Duplicates are dropped inside the batch and against the
 /// database first; if a concurrent writer still wins a key, the copy is rolled back and the rows are
 /// inserted one by one, skipping those the unique (CarrierCode, EventId) key already holds.
 /// </summary>
 public sealed class EventBulkWriter(SlaDbContext db, ILogger<EventBulkWriter> logger)
 {
     private const int KeysPerQuery = 1000;
-
-    static EventBulkWriter() => LinqToDBForEFTools.Initialize();
 
     /// <summary>Stores the events not stored yet; returns how many were new.</summary>
     public async Task<int> StoreAsync(IReadOnlyList<RecordCarrierEvents> messages, CancellationToken ct)
@@ -35,7 +31,7 @@ public sealed class EventBulkWriter(SlaDbContext db, ILogger<EventBulkWriter> lo
 
         try
         {
-            await BulkInsertAsync(fresh, ct);
+            await BulkInsert.AllOrNoneAsync(db, fresh, ct);
         }
         catch (DbException e)
         {
@@ -63,14 +59,6 @@ public sealed class EventBulkWriter(SlaDbContext db, ILogger<EventBulkWriter> lo
         }
 
         return known;
-    }
-
-    private async Task BulkInsertAsync(List<StoredEvent> rows, CancellationToken ct)
-    {
-        // One transaction, so a collision leaves nothing half-copied behind (SQLite's copy is several statements).
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, ct);
-        await transaction.CommitAsync(ct);
     }
 
     private async Task InsertSkippingKnownAsync(List<StoredEvent> rows, CancellationToken ct)

@@ -8,7 +8,10 @@ using SlaMonitor.Infrastructure.Persistence;
 
 namespace SlaMonitor.Server.Notifications;
 
-/// <summary>One message for one account manager about one incident: every affected promise of theirs, in plain text and HTML.</summary>
+/// <summary>
+/// One message for one account manager, in plain text and HTML: about one incident (every affected promise of
+/// theirs), or the digest of all their unresolved escalations.
+/// </summary>
 public static class AlertEmail
 {
     public sealed record Line(Escalation Escalation, string CustomerName, IReadOnlyList<string> Reasons);
@@ -21,10 +24,23 @@ public static class AlertEmail
         var subject = lines.Count == 1
             ? $"[SlaMonitor] {first.TicketRef} {first.PromiseStatus.Replace('_', ' ')} for {lines[0].CustomerName} at {first.SiteCode}: {TimeLeft(first, now)}"
             : $"[SlaMonitor] {lines.Count} promises at risk ({incident.CarrierCode ?? "no carrier"}, {incident.Region}, {incident.ReasonKey})";
+        return Compose(from, to, subject, $"Incident {incident.GroupKey}: {lines.Count} of your promises need attention.", lines, boardUrl, now);
+    }
+
+    /// <summary>The digest: every unresolved escalation of the account manager's customers, most urgent first.</summary>
+    public static MimeMessage Digest(MailboxAddress from, MailboxAddress to, IReadOnlyList<Line> lines, string boardUrl, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        return Compose(from, to, $"[SlaMonitor] Digest: {lines.Count} open escalation{(lines.Count == 1 ? "" : "s")}",
+            $"Digest: {lines.Count} of your promises have an escalation that is not resolved.", lines, boardUrl, now);
+    }
+
+    private static MimeMessage Compose(MailboxAddress from, MailboxAddress to, string subject, string intro, IReadOnlyList<Line> lines, string boardUrl, Instant now)
+    {
         var text = new StringBuilder();
         var html = new StringBuilder("<html><body>");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Incident {incident.GroupKey}: {lines.Count} of your promises need attention.").AppendLine();
-        html.Append(CultureInfo.InvariantCulture, $"<p>Incident <b>{Enc(incident.GroupKey)}</b>: {lines.Count} of your promises need attention.</p><ul>");
+        text.AppendLine(intro).AppendLine();
+        html.Append(CultureInfo.InvariantCulture, $"<p>{Enc(intro)}</p><ul>");
         foreach (var line in lines)
         {
             var e = line.Escalation;
