@@ -38,24 +38,9 @@ public static class SchedulingExtensions
                 s.InstanceName = instanceName;
                 s.GenerateInstanceId = true;
             });
-            q.AddJob<EvaluateDuePromisesJob>(j => j.WithIdentity(EvaluateDuePromisesJob.Key).DisallowConcurrentExecution())
-                .AddTrigger<EvaluateDuePromisesJob>(t => t.ForJob(EvaluateDuePromisesJob.Key)
-                    .WithIdentity("evaluate-due-promises-trigger", "promises")
-                    .StartNow()
-                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromSeconds(everySeconds)).RepeatForever()
-                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-            q.AddJob<ExpireParkedEventsJob>(j => j.WithIdentity(ExpireParkedEventsJob.Key).DisallowConcurrentExecution())
-                .AddTrigger<ExpireParkedEventsJob>(t => t.ForJob(ExpireParkedEventsJob.Key)
-                    .WithIdentity("expire-parked-events-trigger", "ingest")
-                    .StartNow()
-                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(ExpireParkedEventsJob.Every).RepeatForever()
-                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-            q.AddJob<CleanUpJob>(j => j.WithIdentity(CleanUpJob.Key).DisallowConcurrentExecution())
-                .AddTrigger<CleanUpJob>(t => t.ForJob(CleanUpJob.Key)
-                    .WithIdentity("clean-up-trigger", "maintenance")
-                    .StartNow()
-                    .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(CleanUpJob.Every).RepeatForever()
-                        .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+            Every<EvaluateDuePromisesJob>(q, EvaluateDuePromisesJob.Key, "evaluate-due-promises-trigger", TimeSpan.FromSeconds(everySeconds));
+            Every<ExpireParkedEventsJob>(q, ExpireParkedEventsJob.Key, "expire-parked-events-trigger", ExpireParkedEventsJob.Every);
+            Every<CleanUpJob>(q, CleanUpJob.Key, "clean-up-trigger", CleanUpJob.Every);
             q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).DisallowConcurrentExecution())
                 .AddTrigger<DigestJob>(t => t.ForJob(DigestJob.Key)
                     .WithIdentity("digest-trigger", "notifications")
@@ -87,4 +72,14 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<WakeupProcessor>();
         builder.Services.AddHostedService<WakeupDispatcher>();
     }
+
+    /// <summary>A job repeated every <paramref name="every"/> from start-up; a run missed while down is not made up (the next one does its work).</summary>
+    private static void Every<TJob>(IQuartzBuilder q, JobKey key, string trigger, TimeSpan every)
+        where TJob : IJob =>
+        q.AddJob<TJob>(j => j.WithIdentity(key).DisallowConcurrentExecution())
+            .AddTrigger<TJob>(t => t.ForJob(key)
+                .WithIdentity(trigger, key.Group)
+                .StartNow()
+                .WithSchedule(SimpleScheduleBuilder.Create().WithInterval(every).RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
 }
