@@ -24,7 +24,7 @@ public sealed class BoardSignInTests(ProductionBoard app) : IClassFixture<Produc
 
         await page.FillAsync("input[name=key]", ProductionBoard.OpsKey);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/promise/S-GLOBEX-1");
+        await Expect(page).ToHaveURLAsync(new Regex("/promise/S-GLOBEX-1$"));
         await Expect(page.Locator("#ticket")).ToHaveTextAsync("S-GLOBEX-1");
         await Expect(page.Locator("#session")).ToContainTextAsync("Olga Ops (ops)");
 

@@ -101,7 +101,7 @@ public sealed class BoardTests(DevelopmentBoard app) : IClassFixture<Development
         await page.GotoAsync("/?q=B-ORDER-4");
         await BoardPage.WaitLiveAsync(page);
         await BoardPage.Row(page, "B-ORDER-4").Locator(".c-ticket").ClickAsync();
-        await page.WaitForURLAsync("**/promise/B-ORDER-4");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/promise/B-ORDER-4$"));
 
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
         var opened = app.SeededAt - Duration.FromMinutes(30);
