@@ -22,10 +22,10 @@ public static class SchedulingExtensions
             throw new SettingsException($"Scheduling:EvaluateEverySeconds must be between 1 and 3600, not {everySeconds}.");
         }
 
-        var digestCron = builder.Configuration[DigestJob.CronKey] ?? DigestJob.DefaultCron;
+        var digestCron = builder.Configuration[AlertDigest.CronKey] ?? AlertDigest.DefaultCron;
         if (!CronExpression.TryParse(digestCron, out _))
         {
-            throw new SettingsException($"{DigestJob.CronKey} must be a Quartz cron expression such as '{DigestJob.DefaultCron}' (07:00 UTC daily), not '{digestCron}'.");
+            throw new SettingsException($"{AlertDigest.CronKey} must be a Quartz cron expression such as '{AlertDigest.DefaultCron}' (07:00 UTC daily), not '{digestCron}'.");
         }
 
         // Quartz keeps schedulers in a process-wide registry by name: hosts sharing one process
@@ -39,10 +39,11 @@ public static class SchedulingExtensions
                 s.GenerateInstanceId = true;
             });
             Every<EvaluateDuePromisesJob>(q, EvaluateDuePromisesJob.Key, "evaluate-due-promises-trigger", TimeSpan.FromSeconds(everySeconds));
-            Every<ExpireParkedEventsJob>(q, ExpireParkedEventsJob.Key, "expire-parked-events-trigger", ExpireParkedEventsJob.Every);
-            Every<CleanUpJob>(q, CleanUpJob.Key, "clean-up-trigger", CleanUpJob.Every);
-            q.AddJob<DigestJob>(j => j.WithIdentity(DigestJob.Key).DisallowConcurrentExecution())
-                .AddTrigger<DigestJob>(t => t.ForJob(DigestJob.Key)
+            Every<RecurringJob<ParkedEventExpiry>>(q, new JobKey("expire-parked-events", "ingest"), "expire-parked-events-trigger", TimeSpan.FromMinutes(10));
+            Every<RecurringJob<DeliveryLogCleanup>>(q, new JobKey("clean-up", "maintenance"), "clean-up-trigger", TimeSpan.FromHours(1));
+            var digest = new JobKey("digest", "notifications");
+            q.AddJob<RecurringJob<AlertDigest>>(j => j.WithIdentity(digest).DisallowConcurrentExecution())
+                .AddTrigger<RecurringJob<AlertDigest>>(t => t.ForJob(digest)
                     .WithIdentity("digest-trigger", "notifications")
                     .WithCronSchedule(digestCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             if (persistence.IsServerDatabase)

@@ -1,15 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Scheduling;
 
 namespace SlaMonitor.Server.Maintenance;
 
 /// <summary>
-/// Deletes carrier webhook deliveries and alert notification deliveries older than Retention:DeliveryLogs, so the
+/// The hourly clean-up: deletes carrier webhook deliveries and alert notification deliveries older than Retention:DeliveryLogs, so the
 /// two logs that grow with every request and every alert stay bounded. Events, promises and escalations are kept.
 /// </summary>
-public sealed class DeliveryLogCleanup(SlaDbContext db, RetentionOptions options, ILogger<DeliveryLogCleanup> logger)
+public sealed class DeliveryLogCleanup(SlaDbContext db, RetentionOptions options, ILogger<DeliveryLogCleanup> logger) : IRecurringWork
 {
+    Task IRecurringWork.RunAsync(Instant now, CancellationToken ct) => CleanAsync(now, ct);
+
     public async Task<int> CleanAsync(Instant now, CancellationToken ct)
     {
         var cutoff = (now - Duration.FromTimeSpan(options.DeliveryLogs)).ToDateTimeUtc();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SlaMonitor.Server.Hosting;
 
 namespace SlaMonitor.Server.Maintenance;
@@ -9,20 +8,6 @@ public sealed record RetentionOptions(TimeSpan DeliveryLogs)
     public const string DeliveryLogsKey = "Retention:DeliveryLogs";
     public static readonly TimeSpan DefaultDeliveryLogs = TimeSpan.FromDays(30);
 
-    public static RetentionOptions Read(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration[DeliveryLogsKey];
-        if (text is null)
-        {
-            return new RetentionOptions(DefaultDeliveryLogs);
-        }
-
-        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var keep) || keep < TimeSpan.FromDays(1))
-        {
-            throw new SettingsException($"{DeliveryLogsKey} must be a duration of at least one day such as 30.00:00:00, not '{text}'.");
-        }
-
-        return new RetentionOptions(keep);
-    }
+    public static RetentionOptions Read(IConfiguration configuration) =>
+        new(DurationSetting.Read(configuration, DeliveryLogsKey, DefaultDeliveryLogs, minimum: TimeSpan.FromDays(1)));
 }

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Escalations;
+using SlaMonitor.Server.Scheduling;
 
 namespace SlaMonitor.Server.Notifications;
 
@@ -13,26 +13,22 @@ namespace SlaMonitor.Server.Notifications;
 /// of their customers, most urgent first — a daily reminder of what is still open, whatever was acknowledged.
 /// Each send is in the notification delivery log.
 /// </summary>
-public sealed class AlertDigest(SlaDbContext db, EmailSender email, IOptions<EscalationOptions> options, ILogger<AlertDigest> logger)
+public sealed class AlertDigest(SlaDbContext db, EmailSender email, IOptions<EscalationOptions> options, ILogger<AlertDigest> logger) : IRecurringWork
 {
+    public const string CronKey = "Escalations:DigestCron";
+    public const string DefaultCron = "0 0 7 * * ?";
+
+    Task IRecurringWork.RunAsync(Instant now, CancellationToken ct) => SendAsync(now, ct);
+
     /// <summary>Sends the digests; returns how many emails went out.</summary>
     public async Task<int> SendAsync(Instant now, CancellationToken ct)
     {
         var open = await db.Escalations.AsNoTracking().Where(e => e.OpenKey != null).ToListAsync(ct);
-        var codes = open.Select(e => e.CustomerCode).Distinct().ToList();
-        var customers = await db.Customers.AsNoTracking().Where(c => codes.Contains(c.Code)).ToListAsync(ct);
-        var byManager = customers
-            .SelectMany(c => AdminJson.Deserialize<List<AccountManagerBody>>(c.AccountManagersJson).Select(m => (Manager: m, Customer: c)))
-            .Where(x => !string.IsNullOrWhiteSpace(x.Manager.Email))
-            .GroupBy(x => x.Manager.Email!, StringComparer.OrdinalIgnoreCase);
         var sent = 0;
-        foreach (var manager in byManager)
+        foreach (var recipient in await AccountManagerLines.ForAsync(db, open, ct))
         {
-            var lines = manager.SelectMany(x => open.Where(e => e.CustomerCode == x.Customer.Code)
-                    .Select(e => new AlertEmail.Line(e, x.Customer.Name, AdminJson.Deserialize<List<string>>(e.ReasonsJson))))
-                .OrderBy(l => l.Escalation.Deadline).ToList();
-            var message = AlertEmail.Digest(email.From, new MailboxAddress(manager.First().Manager.Name, manager.Key), lines, options.Value.BoardUrl, now);
-            sent += await SendAsync(manager.Key, message, lines.Count, now, ct) ? 1 : 0;
+            var message = AlertEmail.Digest(email.From, recipient.To, recipient.Lines, options.Value.BoardUrl, now);
+            sent += await SendAsync(recipient.To.Address, message, recipient.Lines.Count, now, ct) ? 1 : 0;
         }
 
         await db.SaveChangesAsync(ct);

@@ -58,18 +58,10 @@ public sealed class AlertNotifier(
         }
 
         var members = await db.Escalations.AsNoTracking().Where(e => e.IncidentId == incidentId && e.OpenKey != null).ToListAsync(ct);
-        var customers = await db.Customers.AsNoTracking().Where(c => members.Select(m => m.CustomerCode).Contains(c.Code)).ToListAsync(ct);
-        var byManager = customers
-            .SelectMany(c => AdminJson.Deserialize<List<AccountManagerBody>>(c.AccountManagersJson).Select(m => (Manager: m, Customer: c)))
-            .Where(x => !string.IsNullOrWhiteSpace(x.Manager.Email))
-            .GroupBy(x => x.Manager.Email!, StringComparer.OrdinalIgnoreCase);
-        foreach (var manager in byManager)
+        foreach (var recipient in await AccountManagerLines.ForAsync(db, members, ct))
         {
-            var lines = manager.SelectMany(x => members.Where(m => m.CustomerCode == x.Customer.Code)
-                    .Select(m => new AlertEmail.Line(m, x.Customer.Name, AdminJson.Deserialize<List<string>>(m.ReasonsJson))))
-                .OrderBy(l => l.Escalation.Deadline).ToList();
-            var message = AlertEmail.Compose(email.From, new MailboxAddress(manager.First().Manager.Name, manager.Key), incident, lines, options.Value.BoardUrl, now);
-            await SendEmail(escalation.Id, incidentId, manager.Key, message, now, ct);
+            var message = AlertEmail.Compose(email.From, recipient.To, incident, recipient.Lines, options.Value.BoardUrl, now);
+            await SendEmail(escalation.Id, incidentId, recipient.To.Address, message, now, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SlaMonitor.Server.Hosting;
 
 namespace SlaMonitor.Server.Ingest.Parked;
@@ -9,20 +8,6 @@ public sealed record IngestOptions(TimeSpan ParkedEventMaxAge)
     public const string MaxAgeKey = "Ingest:ParkedEventMaxAge";
     public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromDays(7);
 
-    public static IngestOptions Read(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var text = configuration[MaxAgeKey];
-        if (text is null)
-        {
-            return new IngestOptions(DefaultMaxAge);
-        }
-
-        if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var maxAge) || maxAge <= TimeSpan.Zero)
-        {
-            throw new SettingsException($"{MaxAgeKey} must be a positive duration such as 7.00:00:00, not '{text}'.");
-        }
-
-        return new IngestOptions(maxAge);
-    }
+    public static IngestOptions Read(IConfiguration configuration) =>
+        new(DurationSetting.Read(configuration, MaxAgeKey, DefaultMaxAge, minimum: TimeSpan.FromSeconds(1)));
 }

@@ -1,12 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Scheduling;
 
 namespace SlaMonitor.Server.Ingest.Parked;
 
 /// <summary>Marks parked events older than Ingest:ParkedEventMaxAge as expired; running it twice changes nothing more.</summary>
-public sealed class ParkedEventExpiry(SlaDbContext db, IngestOptions options, ILogger<ParkedEventExpiry> logger)
+public sealed class ParkedEventExpiry(SlaDbContext db, IngestOptions options, ILogger<ParkedEventExpiry> logger) : IRecurringWork
 {
+    Task IRecurringWork.RunAsync(Instant now, CancellationToken ct) => ExpireAsync(now, ct);
+
     public async Task<int> ExpireAsync(Instant now, CancellationToken ct)
     {
         var cutoff = (now - Duration.FromTimeSpan(options.ParkedEventMaxAge)).ToDateTimeUtc();
