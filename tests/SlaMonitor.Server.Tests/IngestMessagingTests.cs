@@ -52,8 +52,8 @@ public sealed class IngestMessagingTests : IAsyncLifetime
         Assert.Equal(2, t1.Context.Message.Events.Count);
         Assert.Equal(TestSetup.Carrier, t1.Context.Message.CarrierCode);
         var consumer = _harness.GetConsumerHarness<RecordCarrierEventsConsumer>();
-        Assert.True(await consumer.Consumed.Any<Batch<RecordCarrierEvents>>(m => m.Context.Message.Any(x => x.Message.PartitionKey == "T-1")));
-        Assert.True(await consumer.Consumed.Any<Batch<RecordCarrierEvents>>(m => m.Context.Message.Any(x => x.Message.PartitionKey == "T-2")));
+        Assert.True(await consumer.Consumed.Any<RecordCarrierEvents>(m => m.Context.Message.PartitionKey == "T-1"));
+        Assert.True(await consumer.Consumed.Any<RecordCarrierEvents>(m => m.Context.Message.PartitionKey == "T-2"));
     }
 
     [Fact]

@@ -17,7 +17,11 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(IngestOptions.Read(builder.Configuration));
         builder.Services.AddScoped<ParkedEventExpiry>();
         // SQLite takes one writer at a time; parallel stripes would only queue on its lock.
-        builder.Services.AddSingleton(sp => new IngestStripes(sp.GetRequiredService<PersistenceSettings>().IsServerDatabase ? 4 : 1));
+        builder.Services.AddScoped<IngestBatch>();
+        builder.Services.AddSingleton(sp => new IngestStripes(
+            sp.GetRequiredService<PersistenceSettings>().IsServerDatabase ? 4 : 1,
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<ILogger<IngestStripes>>()));
         // Stopping waits for the bus (and the batches being consumed) before the container is disposed: consumers
         // get ConsumerStopTimeout to finish, the whole bus StopTimeout, and the host longer than that, so it never
         // gives up on the bus and disposes the container under it.

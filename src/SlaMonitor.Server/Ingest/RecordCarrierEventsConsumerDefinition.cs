@@ -6,14 +6,11 @@ using SlaMonitor.Server.Hosting;
 namespace SlaMonitor.Server.Ingest;
 
 /// <summary>
-/// Batches of up to <see cref="MessageLimit"/> messages or <see cref="TimeLimit"/>, grouped by stripe
-/// of the partition key; one batch per stripe at a time, the stripes in parallel.
+/// Enough messages in flight for every stripe to fill a whole batch (<see cref="IngestStripes"/>), retries,
+/// and a requeue instead of the error queue for what fails while the worker stops.
 /// </summary>
 public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<RecordCarrierEventsConsumer>
 {
-    public const int MessageLimit = 200;
-    public static readonly TimeSpan TimeLimit = TimeSpan.FromMilliseconds(50);
-
     private readonly IngestStripes _stripes;
 
     public RecordCarrierEventsConsumerDefinition(MessagingSettings messaging, IngestStripes stripes)
@@ -23,7 +20,7 @@ public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<R
         _stripes = stripes;
         EndpointName = messaging.RecordEventsQueue;
         // Every stripe can fill a whole batch; fewer messages in flight would cut batches short.
-        ConcurrentMessageLimit = MessageLimit * stripes.Count;
+        ConcurrentMessageLimit = IngestStripes.MaxBatch * stripes.Count;
     }
 
     protected override void ConfigureConsumer(
@@ -36,7 +33,7 @@ public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<R
         // Once the worker stops, a failed batch is neither retried (the retries would hold the stop up, and the
         // container may be going away) nor moved to the error queue: it goes back to the queue for the next worker.
         var stopping = context.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        endpointConfigurator.PrefetchCount = MessageLimit * _stripes.Count;
+        endpointConfigurator.PrefetchCount = IngestStripes.MaxBatch * _stripes.Count;
         endpointConfigurator.ConfigureError(error =>
         {
             error.UseFilter(new RequeueWhenStoppingFilter(stopping));
@@ -48,11 +45,5 @@ public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<R
             r.Ignore<Exception>(e => RequeueWhenStoppingFilter.IsStopping(e, stopping));
             r.Intervals(50, 200, 500, 1000, 2000, 5000);
         });
-        var stripes = _stripes;
-        consumerConfigurator.Options<BatchOptions>(o => o
-            .SetMessageLimit(MessageLimit)
-            .SetTimeLimit(TimeLimit)
-            .SetConcurrencyLimit(stripes.Count)
-            .GroupBy<RecordCarrierEvents, int>(c => stripes.Of(c.Message.PartitionKey)));
     }
 }

@@ -1,0 +1,28 @@
+using NodaTime;
+using SlaMonitor.Contracts;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Promises;
+
+namespace SlaMonitor.Server.Ingest;
+
+/// <summary>
+/// Applies a batch of ingest messages: bulk-stores the events not stored yet (the unique key settles
+/// duplicates), then re-derives every promise the batch touches in one pass. Re-deriving is idempotent,
+/// so a redelivered message changes nothing.
+/// </summary>
+public sealed class IngestBatch(SlaDbContext db, EventBulkWriter writer, PromiseProjector projector, IClock clock)
+{
+    public async Task ApplyAsync(IReadOnlyList<RecordCarrierEvents> messages)
+    {
+        // Not cancelled when the worker stops: a batch once started is finished (stopping waits for it), because
+        // a batch cancelled half-way would be faulted to the error queue instead of redelivered.
+        var ct = CancellationToken.None;
+        await writer.StoreAsync(messages, ct);
+
+        var events = messages.SelectMany(m => m.Events).ToList();
+        var shipmentOnly = events.Where(e => e.TicketRef is null).Select(e => e.ShipmentRef).OfType<string>().Distinct().ToList();
+        var linked = shipmentOnly.Count == 0 ? [] : await PromiseEvents.TicketsLinkedTo(db, shipmentOnly, ct);
+        var touched = events.Select(e => e.TicketRef).OfType<string>().Concat(linked).Distinct(StringComparer.Ordinal).ToList();
+        await projector.RefreshMany(touched, clock.GetCurrentInstant(), ct);
+    }
+}
