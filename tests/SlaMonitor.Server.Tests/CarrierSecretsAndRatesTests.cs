@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NodaTime;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Webhooks;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 
@@ -39,6 +44,31 @@ public sealed class CarrierSecretsAndRatesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_secret_rotated_through_another_api_process_verifies_at_once()
+    {
+        Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(TestSetup.CarrierSecret, "T-1"));
+
+        // Written past this process's admin API, as another API instance would: this process still caches the old carrier.
+        await UpdateCarrierRowAsync(c => (c.PreviousSecret, c.Secret) = (c.Secret, NewSecret));
+
+        Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(NewSecret, "T-2"));
+        Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(TestSetup.CarrierSecret, "T-3"));
+    }
+
+    [Fact]
+    public async Task A_secret_retired_through_another_api_process_stops_verifying_once_the_cache_expires()
+    {
+        await PutCarrierAsync(NewSecret, requestsPerSecond: null);
+        Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(TestSetup.CarrierSecret, "T-1"));
+
+        await UpdateCarrierRowAsync(c => c.PreviousSecret = null);
+        _app.Clock.Advance(CarrierDirectory.CacheFor + Duration.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedWithAsync(TestSetup.CarrierSecret, "T-2"));
+        Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(NewSecret, "T-3"));
+    }
+
+    [Fact]
     public async Task Requests_over_the_carriers_rate_get_429_with_retry_after()
     {
         await PutCarrierAsync(TestSetup.CarrierSecret, requestsPerSecond: 2);
@@ -71,6 +101,14 @@ public sealed class CarrierSecretsAndRatesTests : IAsyncLifetime
         body["secret"] = secret;
         body["requestsPerSecond"] = requestsPerSecond;
         (await _admin.PutAsJsonAsync($"/api/v1/carriers/{TestSetup.Carrier}", body)).EnsureSuccessStatusCode();
+    }
+
+    private async Task UpdateCarrierRowAsync(Action<Carrier> change)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
+        change(await db.Carriers.SingleAsync(c => c.Code == TestSetup.Carrier));
+        await db.SaveChangesAsync();
     }
 
     private async Task<HttpStatusCode> PostSignedWithAsync(string secret, string ticketRef)

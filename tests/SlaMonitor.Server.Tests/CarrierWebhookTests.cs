@@ -133,6 +133,48 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_site_configured_after_an_opening_was_refused_for_it_is_accepted_at_once()
+    {
+        var body = SignedEvents.Opened("T-1", Now);
+        body["opened"]!["site"] = "LATER";
+        using var refused = await SignedEvents.PostAsync(_client, body, Now);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+
+        (await _admin.PutAsJsonAsync("/api/v1/sites/LATER", TestSetup.SiteBody())).EnsureSuccessStatusCode();
+        using var accepted = await SignedEvents.PostAsync(_client, body, Now);
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_are_each_told_which_of_their_events_are_duplicates()
+    {
+        var stored = Enumerable.Range(1, 20).Select(i => SignedEvents.Opened($"T-{i}", Now)).ToList();
+        foreach (var opened in stored)
+        {
+            (await SignedEvents.PostAsync(_client, opened, Now)).EnsureSuccessStatusCode();
+        }
+
+        await Eventually.UntilAsync(() => _admin.GetAsync("/api/v1/promises/T-20"), r => r.IsSuccessStatusCode, "the last promise to open");
+        foreach (var i in Enumerable.Range(1, 19))
+        {
+            (await _admin.GetAsync($"/api/v1/promises/T-{i}")).EnsureSuccessStatusCode();
+        }
+
+        var fresh = Enumerable.Range(21, 20).Select(i => SignedEvents.Opened($"T-{i}", Now)).ToList();
+        var answers = await Task.WhenAll(stored.Concat(fresh).Select(async body =>
+        {
+            using var response = await SignedEvents.PostAsync(_client, body, Now);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return answer.GetProperty("results")[0].GetProperty("result").GetString();
+        }));
+
+        Assert.All(answers.Take(20), a => Assert.Equal(CarrierWebhooksApi.Duplicate, a));
+        Assert.All(answers.Skip(20), a => Assert.Equal(CarrierWebhooksApi.Accepted, a));
+    }
+
+    [Fact]
     public async Task One_bad_event_in_a_batch_rejects_the_whole_batch()
     {
         var bad = SignedEvents.Event("T-2", "shipment", "PICKED_UP", Now);

@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Maintenance;
+using Quartz;
 using SlaMonitor.Server.Tests.Support;
+using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests;
 
@@ -16,6 +18,7 @@ public sealed class CleanUpTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        await FirstScheduledCleanUpDoneAsync();
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
         foreach (var (tag, age) in new[] { ("old", Duration.FromDays(31)), ("recent", Duration.FromDays(29)) })
@@ -42,6 +45,20 @@ public sealed class CleanUpTests : IAsyncLifetime
         Assert.Equal((2, 0), (first, second));
         Assert.Equal(["[\"recent\"]"], await db.WebhookDeliveries.Where(d => d.CarrierCode == "FASTLANE").Select(d => d.DetailsJson).ToListAsync(ct));
         Assert.Equal(["recent@example.com"], await db.NotificationDeliveries.Select(d => d.Target).ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// The hourly clean-up also runs once at start-up; the rows are seeded after it, so only the test's own runs see them.
+    /// The job allows no concurrent run, so its trigger is Blocked while it runs and Normal again once it is done.
+    /// </summary>
+    private async Task FirstScheduledCleanUpDoneAsync()
+    {
+        var scheduler = await _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var trigger = new TriggerKey("clean-up-trigger", "maintenance");
+        await Eventually.UntilAsync(
+            async () => (await scheduler.GetTrigger(trigger))?.PreviousFireTimeUtc is not null && await scheduler.GetTriggerState(trigger) == TriggerState.Normal,
+            done => done,
+            "the start-up clean-up run to finish");
     }
 
     private async Task<int> CleanAsync()

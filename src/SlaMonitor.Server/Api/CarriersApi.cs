@@ -27,7 +27,7 @@ public static class CarriersApi
     }
 
     private static async Task<Results<Ok<CarrierView>, ProblemHttpResult>> PutCarrier(
-        string code, CarrierBody body, SlaDbContext db, IClock clock, CarrierRateLimits rateLimits, CancellationToken ct)
+        string code, CarrierBody body, SlaDbContext db, IClock clock, CarrierDirectory carriers, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Code("code", code);
@@ -71,7 +71,7 @@ public static class CarriersApi
         carrier.Format = format;
         carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await db.SaveChangesAsync(ct);
-        rateLimits.Forget(code);
+        carriers.Forget(code);
         return TypedResults.Ok(ToView(carrier));
     }
 
@@ -86,7 +86,7 @@ public static class CarriersApi
             ? TypedResults.Ok(ToView(carrier))
             : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> RetirePreviousSecret(string code, SlaDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> RetirePreviousSecret(string code, SlaDbContext db, CarrierDirectory carriers, CancellationToken ct)
     {
         var carrier = await db.Carriers.FindAsync([code], ct);
         if (carrier is null)
@@ -96,6 +96,7 @@ public static class CarriersApi
 
         carrier.PreviousSecret = null;
         await db.SaveChangesAsync(ct);
+        carriers.Forget(code);
         return TypedResults.NoContent();
     }
 

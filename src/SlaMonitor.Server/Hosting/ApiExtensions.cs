@@ -30,6 +30,8 @@ public static class ApiExtensions
         builder.Services.AddSingleton<LaneStatisticsStore>();
         builder.Services.AddCarrierRateLimiting();
         builder.Services.AddSingleton<DeliveryLog>();
+        builder.Services.AddSingleton<ReferencedConfiguration>();
+        builder.Services.AddSingleton<StoredEventIds>();
         builder.Services.AddHostedService<DeliveryLogWriter>();
     }
 

@@ -11,7 +11,7 @@ public static class CarrierRateLimiting
 
     public static void AddCarrierRateLimiting(this IServiceCollection services)
     {
-        services.AddSingleton<CarrierRateLimits>();
+        services.AddSingleton<CarrierDirectory>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -23,7 +23,7 @@ public static class CarrierRateLimiting
     private static RateLimitPartition<string> Partition(HttpContext http)
     {
         var carrier = http.Request.RouteValues["carrierCode"] as string ?? "";
-        var rate = http.RequestServices.GetRequiredService<CarrierRateLimits>().For(carrier);
+        var rate = http.RequestServices.GetRequiredService<CarrierDirectory>().RequestsPerSecond(carrier);
         // The rate is part of the key, so a changed rate starts a fresh bucket.
         return RateLimitPartition.GetTokenBucketLimiter($"{carrier}/{rate}", _ => new TokenBucketRateLimiterOptions
         {

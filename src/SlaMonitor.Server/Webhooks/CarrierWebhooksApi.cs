@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
@@ -33,26 +31,25 @@ public static class CarrierWebhooksApi
     }
 
     private static async Task<Results<Accepted<WebhookResponse>, ProblemHttpResult>> Receive(
-        string carrierCode, HttpRequest request, SlaDbContext db, IClock clock, IOptions<WebhookOptions> options,
-        EventPublisher publisher, DeliveryLog log, CancellationToken ct)
+        string carrierCode, HttpRequest request, [AsParameters] Ingesting ingesting, CancellationToken ct)
     {
-        var carrier = await db.Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == carrierCode, ct);
+        var (carrier, cached) = await ingesting.Carriers.FindAsync(carrierCode, ct);
         if (carrier is null)
         {
             return Problem(StatusCodes.Status404NotFound, "Unknown carrier", $"No carrier '{carrierCode}' is configured.");
         }
 
-        var receivedAt = clock.GetCurrentInstant();
-        var result = await Handle(carrier, request, db, clock, options.Value, publisher, ct);
-        log.Record(DeliveryRecord.Of(carrierCode, receivedAt, result.Result));
+        var receivedAt = ingesting.Clock.GetCurrentInstant();
+        var result = await Handle(carrier, cached, request, ingesting, ct);
+        ingesting.Log.Record(DeliveryRecord.Of(carrierCode, receivedAt, result.Result));
         return result;
     }
 
     private static async Task<Results<Accepted<WebhookResponse>, ProblemHttpResult>> Handle(
-        Carrier carrier, HttpRequest request, SlaDbContext db, IClock clock, WebhookOptions limits,
-        EventPublisher publisher, CancellationToken ct)
+        Carrier carrier, bool cached, HttpRequest request, Ingesting ingesting, CancellationToken ct)
     {
         var carrierCode = carrier.Code;
+        var limits = ingesting.Limits.Value;
 
         var body = await RequestBody.ReadLimited(request, limits.MaxBodyBytes, ct);
         if (body is null)
@@ -60,10 +57,11 @@ public static class CarrierWebhooksApi
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The body may be at most {limits.MaxBodyBytes} bytes.");
         }
 
-        var now = clock.GetCurrentInstant();
+        var now = ingesting.Clock.GetCurrentInstant();
         var format = CarrierFormats.ByName[carrier.Format];
-        string[] secrets = carrier.PreviousSecret is null ? [carrier.Secret] : [carrier.Secret, carrier.PreviousSecret];
-        if (!format.IsSigned(request.Headers, body, secrets, now, limits))
+        // A cached carrier may predate a secret rotated through another API process: check once more against a fresh read.
+        if (!IsSigned(carrier, format, request, body, now, limits)
+            && (!cached || await ingesting.Carriers.ReloadAsync(carrierCode, ct) is not { } reloaded || !IsSigned(reloaded, format, request, body, now, limits)))
         {
             return Problem(StatusCodes.Status401Unauthorized, "Bad signature", format.SignatureRule(limits));
         }
@@ -87,7 +85,7 @@ public static class CarrierWebhooksApi
         var events = Validate(elements, format is CanonicalFormat, now, Duration.FromTimeSpan(limits.MaxFutureSkew), errors);
         if (!errors.Any)
         {
-            await ReferencedConfiguration.Check(db, events, elements.Count > 1, errors, ct);
+            await ingesting.Configuration.Check(ingesting.Db, events, elements.Count > 1, errors, ct);
         }
 
         if (errors.Any)
@@ -95,9 +93,11 @@ public static class CarrierWebhooksApi
             return errors.ToProblem("One or more events are invalid; nothing from this request was applied.");
         }
 
-        var results = await Deduplicate(db, carrierCode, events, ct);
+        var stored = await ingesting.StoredEventIds.AmongAsync(carrierCode, events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal));
+        var seen = new HashSet<string>(stored, StringComparer.Ordinal);
+        var results = events.Select(e => new EventResult(e.EventId, seen.Add(e.EventId) ? Accepted : Duplicate)).ToList();
         var fresh = events.Where((_, i) => results[i].Result == Accepted).ToList();
-        await publisher.Send(carrierCode, fresh, now.ToDateTimeOffset());
+        await ingesting.Publisher.Send(carrierCode, fresh, now.ToDateTimeOffset());
         return TypedResults.Accepted((string?)null, new WebhookResponse(fresh.Count, events.Count - fresh.Count, results));
     }
 
@@ -133,15 +133,10 @@ public static class CarrierWebhooksApi
         return events;
     }
 
-    private static async Task<List<EventResult>> Deduplicate(SlaDbContext db, string carrierCode, List<CarrierEvent> events, CancellationToken ct)
+    private static bool IsSigned(Carrier carrier, ICarrierFormat format, HttpRequest request, byte[] body, Instant now, WebhookOptions limits)
     {
-        var ids = events.Select(e => e.EventId).Distinct().ToList();
-        var stored = await db.Events.AsNoTracking()
-            .Where(e => e.CarrierCode == carrierCode && ids.Contains(e.EventId))
-            .Select(e => e.EventId)
-            .ToListAsync(ct);
-        var seen = new HashSet<string>(stored, StringComparer.Ordinal);
-        return events.Select(e => new EventResult(e.EventId, seen.Add(e.EventId) ? Accepted : Duplicate)).ToList();
+        string[] secrets = carrier.PreviousSecret is null ? [carrier.Secret] : [carrier.Secret, carrier.PreviousSecret];
+        return format.IsSigned(request.Headers, body, secrets, now, limits);
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
@@ -5,10 +6,18 @@ using SlaMonitor.Server.Api;
 
 namespace SlaMonitor.Server.Webhooks;
 
-/// <summary>An OPENED event must name a configured customer, site and service level, or the promise could never be judged.</summary>
-public static class ReferencedConfiguration
+/// <summary>
+/// An OPENED event must name a configured customer, site and service level, or the promise could never be
+/// judged. Customers, sites and policies are never deleted, so a code once found is remembered for good and
+/// only codes not seen yet are looked up.
+/// </summary>
+public sealed class ReferencedConfiguration
 {
-    public static async Task Check(SlaDbContext db, IReadOnlyList<CarrierEvent> events, bool batch, ValidationErrors errors, CancellationToken ct)
+    private readonly ConcurrentDictionary<string, byte> _customers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _sites = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _serviceLevels = new(StringComparer.Ordinal);
+
+    public async Task Check(SlaDbContext db, IReadOnlyList<CarrierEvent> events, bool batch, ValidationErrors errors, CancellationToken ct)
     {
         var openings = events.Select((e, i) => (e.Opened, Index: i)).Where(o => o.Opened is not null).ToList();
         if (openings.Count == 0)
@@ -16,29 +25,41 @@ public static class ReferencedConfiguration
             return;
         }
 
-        var customers = openings.Select(o => o.Opened!.Customer).Distinct().ToList();
-        var sites = openings.Select(o => o.Opened!.Site).Distinct().ToList();
-        var levels = openings.Select(o => o.Opened!.ServiceLevel).Distinct().ToList();
-        var knownCustomers = await db.Customers.Where(c => customers.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
-        var knownSites = await db.Sites.Where(s => sites.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct);
-        var knownLevels = await db.Policies.Where(p => levels.Contains(p.ServiceLevel)).Select(p => p.ServiceLevel).Distinct().ToListAsync(ct);
+        await Learn(_customers, openings.Select(o => o.Opened!.Customer), codes => db.Customers.Where(c => codes.Contains(c.Code)).Select(c => c.Code), ct);
+        await Learn(_sites, openings.Select(o => o.Opened!.Site), codes => db.Sites.Where(s => codes.Contains(s.Code)).Select(s => s.Code), ct);
+        await Learn(_serviceLevels, openings.Select(o => o.Opened!.ServiceLevel), codes => db.Policies.Where(p => codes.Contains(p.ServiceLevel)).Select(p => p.ServiceLevel).Distinct(), ct);
         foreach (var (opened, index) in openings)
         {
             var prefix = batch ? $"events[{index}].opened." : "opened.";
-            if (!knownCustomers.Contains(opened!.Customer))
+            if (!_customers.ContainsKey(opened!.Customer))
             {
                 errors.Add(prefix + "customer", $"No customer '{opened.Customer}' is configured.");
             }
 
-            if (!knownSites.Contains(opened.Site))
+            if (!_sites.ContainsKey(opened.Site))
             {
                 errors.Add(prefix + "site", $"No site '{opened.Site}' is configured.");
             }
 
-            if (!knownLevels.Contains(opened.ServiceLevel))
+            if (!_serviceLevels.ContainsKey(opened.ServiceLevel))
             {
                 errors.Add(prefix + "serviceLevel", $"No policy for service level '{opened.ServiceLevel}' is configured.");
             }
+        }
+    }
+
+    private static async Task Learn(
+        ConcurrentDictionary<string, byte> known, IEnumerable<string> named, Func<List<string>, IQueryable<string>> configured, CancellationToken ct)
+    {
+        var unseen = named.Where(code => !known.ContainsKey(code)).Distinct(StringComparer.Ordinal).ToList();
+        if (unseen.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var code in await configured(unseen).ToListAsync(ct))
+        {
+            known.TryAdd(code, 0);
         }
     }
 }

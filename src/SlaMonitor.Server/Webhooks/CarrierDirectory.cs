@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SlaMonitor.Infrastructure.Persistence;
+
+namespace SlaMonitor.Server.Webhooks;
+
+/// <summary>
+/// Carriers as the webhook sees them, cached for <see cref="CacheFor"/> so that a request does not read the
+/// database. A change through the admin API applies at once in this process; in another API process a new
+/// secret applies at once too (a signature that fails against the cached carrier is checked again against a
+/// fresh read), everything else (a retired secret, the rate, the format) within <see cref="CacheFor"/>.
+/// </summary>
+public sealed class CarrierDirectory(IServiceScopeFactory scopes, IOptions<WebhookOptions> options, IClock clock)
+{
+    public static readonly Duration CacheFor = Duration.FromSeconds(30);
+    private readonly ConcurrentDictionary<string, (Carrier? Carrier, Instant Until)> _carriers = new(StringComparer.Ordinal);
+
+    /// <summary>The carrier, from the cache when it holds it; an unknown carrier is always looked up again.</summary>
+    public async Task<(Carrier? Carrier, bool Cached)> FindAsync(string code, CancellationToken ct)
+    {
+        if (_carriers.TryGetValue(code, out var entry) && entry.Carrier is not null && entry.Until > clock.GetCurrentInstant())
+        {
+            return (entry.Carrier, true);
+        }
+
+        return (await ReloadAsync(code, ct), false);
+    }
+
+    public async Task<Carrier?> ReloadAsync(string code, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var carrier = await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
+        _carriers[code] = (carrier, clock.GetCurrentInstant() + CacheFor);
+        return carrier;
+    }
+
+    /// <summary>Webhook requests per second; synchronous because the rate limiter asks synchronously.</summary>
+    public int RequestsPerSecond(string code)
+    {
+        if (!_carriers.TryGetValue(code, out var entry) || entry.Until <= clock.GetCurrentInstant())
+        {
+            using var scope = scopes.CreateScope();
+            var carrier = scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefault(c => c.Code == code);
+            entry = (carrier, clock.GetCurrentInstant() + CacheFor);
+            _carriers[code] = entry;
+        }
+
+        return entry.Carrier?.RequestsPerSecond ?? options.Value.DefaultRequestsPerSecond;
+    }
+
+    public void Forget(string code) => _carriers.TryRemove(code, out _);
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Ingest;
+using SlaMonitor.Server.Webhooks.Deliveries;
+
+namespace SlaMonitor.Server.Webhooks;
+
+/// <summary>The services the carrier webhook works with, bound by minimal APIs' <c>[AsParameters]</c>.</summary>
+public sealed record Ingesting(
+    SlaDbContext Db,
+    IClock Clock,
+    IOptions<WebhookOptions> Limits,
+    CarrierDirectory Carriers,
+    ReferencedConfiguration Configuration,
+    StoredEventIds StoredEventIds,
+    EventPublisher Publisher,
+    DeliveryLog Log);
