@@ -13,7 +13,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task Items_handed_in_while_a_batch_runs_are_handled_together_in_the_next()
     {
-        await using var commit = new GroupCommit<string>(100, HandleAsync, (_, _) => { });
+        await using var commit = new GroupCommit<string>(100, TimeSpan.Zero, HandleAsync, (_, _) => { });
 
         var first = commit.SubmitAsync("first");
         await Eventually.UntilAsync(() => Task.FromResult(_batches.Count), n => n == 1, "the first batch to start");
@@ -27,7 +27,7 @@ public sealed class GroupCommitTests
     [Fact]
     public async Task A_batch_never_holds_more_than_its_maximum()
     {
-        await using var commit = new GroupCommit<string>(2, HandleAsync, (_, _) => { });
+        await using var commit = new GroupCommit<string>(2, TimeSpan.Zero, HandleAsync, (_, _) => { });
 
         var first = commit.SubmitAsync("first");
         await Eventually.UntilAsync(() => Task.FromResult(_batches.Count), n => n == 1, "the first batch to start");
@@ -39,10 +39,21 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
+    public async Task With_a_linger_an_item_handed_in_just_after_the_first_joins_its_batch()
+    {
+        _firstBatchMayFinish.SetResult();
+        await using var commit = new GroupCommit<string>(100, TimeSpan.FromSeconds(1), HandleAsync, (_, _) => { });
+
+        await Task.WhenAll(commit.SubmitAsync("a"), commit.SubmitAsync("b"));
+
+        Assert.Equal([["a", "b"]], _batches.ToArray());
+    }
+
+    [Fact]
     public async Task A_failing_item_fails_only_its_own_caller()
     {
         var failedBatches = 0;
-        await using var commit = new GroupCommit<string>(100, HandleAsync, (_, _) => failedBatches++);
+        await using var commit = new GroupCommit<string>(100, TimeSpan.Zero, HandleAsync, (_, _) => failedBatches++);
 
         var first = commit.SubmitAsync("first");
         await Eventually.UntilAsync(() => Task.FromResult(_batches.Count), n => n == 1, "the first batch to start");

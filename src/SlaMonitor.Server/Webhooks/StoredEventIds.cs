@@ -19,7 +19,7 @@ public sealed class StoredEventIds : IAsyncDisposable
     public StoredEventIds(IServiceScopeFactory scopes, ILogger<StoredEventIds> logger)
     {
         _scopes = scopes;
-        _lookups = new GroupCommit<Lookup>(200, LookUpAsync, (e, n) => logger.LogWarning(e, "A shared duplicate lookup for {Count} requests failed; looking up one by one", n));
+        _lookups = new GroupCommit<Lookup>(200, TimeSpan.Zero, LookUpAsync, (e, n) => logger.LogWarning(e, "A shared duplicate lookup for {Count} requests failed; looking up one by one", n));
     }
 
     public async Task<IReadOnlySet<string>> AmongAsync(string carrierCode, IReadOnlyCollection<string> eventIds)
