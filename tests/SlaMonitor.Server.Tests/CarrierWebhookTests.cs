@@ -123,10 +123,7 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task An_opened_event_for_an_unknown_site_gets_422_naming_the_site()
     {
-        var body = SignedEvents.Opened("T-1", Now);
-        body["opened"]!["site"] = "NOWHERE";
-
-        using var response = await SignedEvents.PostAsync(_client, body, Now);
+        using var response = await SignedEvents.PostAsync(_client, OpenedAt("NOWHERE"), Now);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("opened.site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -135,8 +132,7 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     [Fact]
     public async Task A_site_configured_after_an_opening_was_refused_for_it_is_accepted_at_once()
     {
-        var body = SignedEvents.Opened("T-1", Now);
-        body["opened"]!["site"] = "LATER";
+        var body = OpenedAt("LATER");
         using var refused = await SignedEvents.PostAsync(_client, body, Now);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
 
@@ -202,6 +198,13 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
         Assert.Equal(0, answer.GetProperty("accepted").GetInt32());
         Assert.Equal(1, answer.GetProperty("duplicates").GetInt32());
         Assert.Equal(CarrierWebhooksApi.Duplicate, answer.GetProperty("results")[0].GetProperty("result").GetString());
+    }
+
+    private JsonObject OpenedAt(string site)
+    {
+        var body = SignedEvents.Opened("T-1", Now);
+        body["opened"]!["site"] = site;
+        return body;
     }
 
     private async Task AssertNoPromiseAsync(string ticketRef)

@@ -17,6 +17,12 @@ internal sealed record LoadOptions(
 
         string Get(string key, string fallback) => values.GetValueOrDefault(key, fallback);
         int Number(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var phases = Get("phases", "batched,single,paced").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        if (phases.Count == 0 || phases.Except(["batched", "single", "paced"], StringComparer.OrdinalIgnoreCase).Any())
+        {
+            throw new ArgumentException($"--phases takes a comma-separated list of batched, single, paced, not '{Get("phases", "")}'.");
+        }
+
         return new LoadOptions(
             new Uri(Get("server", "http://localhost:5080")),
             Get("admin-key", "dev-admin-key"),
@@ -30,6 +36,6 @@ internal sealed record LoadOptions(
             Number("concurrency", 8),
             Number("latency-rate", 1000),
             double.Parse(Get("duplicates", "0.05"), CultureInfo.InvariantCulture),
-            Get("phases", "batched,single,paced").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase));
+            phases);
     }
 }

@@ -13,8 +13,6 @@ namespace SlaMonitor.Server.Ingest;
 /// </summary>
 public sealed class EventBulkWriter(SlaDbContext db, ILogger<EventBulkWriter> logger)
 {
-    private const int KeysPerQuery = 1000;
-
     /// <summary>Stores the events not stored yet; returns how many were new.</summary>
     public async Task<int> StoreAsync(IReadOnlyList<RecordCarrierEvents> messages, CancellationToken ct)
     {
@@ -47,15 +45,8 @@ public sealed class EventBulkWriter(SlaDbContext db, ILogger<EventBulkWriter> lo
         var known = new HashSet<(string, string)>();
         foreach (var carrier in candidates.GroupBy(e => e.CarrierCode, StringComparer.Ordinal))
         {
-            foreach (var chunk in carrier.Select(e => e.EventId).Chunk(KeysPerQuery))
-            {
-                var ids = chunk.ToList();
-                var stored = await db.Events.AsNoTracking()
-                    .Where(e => e.CarrierCode == carrier.Key && ids.Contains(e.EventId))
-                    .Select(e => e.EventId)
-                    .ToListAsync(ct);
-                known.UnionWith(stored.Select(id => (carrier.Key, id)));
-            }
+            var stored = await StoredEvents.StoredIdsAsync(db, carrier.Key, carrier.Select(e => e.EventId), ct);
+            known.UnionWith(stored.Select(id => (carrier.Key, id)));
         }
 
         return known;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
 
@@ -5,6 +6,24 @@ namespace SlaMonitor.Server.Ingest;
 
 public static class StoredEvents
 {
+    private const int IdsPerQuery = 1000;
+
+    /// <summary>Which of a carrier's event ids are stored already: one query per thousand ids.</summary>
+    public static async Task<HashSet<string>> StoredIdsAsync(SlaDbContext db, string carrierCode, IEnumerable<string> eventIds, CancellationToken ct)
+    {
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in eventIds.Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            var ids = chunk.ToList();
+            stored.UnionWith(await db.Events.AsNoTracking()
+                .Where(e => e.CarrierCode == carrierCode && ids.Contains(e.EventId))
+                .Select(e => e.EventId)
+                .ToListAsync(ct));
+        }
+
+        return stored;
+    }
+
     public static StoredEvent From(string carrierCode, CarrierEvent e, DateTimeOffset receivedAt) => new()
     {
         CarrierCode = carrierCode,

@@ -31,24 +31,27 @@ public sealed class CarrierDirectory(IServiceScopeFactory scopes, IOptions<Webho
     public async Task<Carrier?> ReloadAsync(string code, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var carrier = await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
-        _carriers[code] = (carrier, clock.GetCurrentInstant() + CacheFor);
-        return carrier;
+        return Remember(code, await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct));
     }
 
     /// <summary>Webhook requests per second; synchronous because the rate limiter asks synchronously.</summary>
     public int RequestsPerSecond(string code)
     {
-        if (!_carriers.TryGetValue(code, out var entry) || entry.Until <= clock.GetCurrentInstant())
-        {
-            using var scope = scopes.CreateScope();
-            var carrier = scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefault(c => c.Code == code);
-            entry = (carrier, clock.GetCurrentInstant() + CacheFor);
-            _carriers[code] = entry;
-        }
-
-        return entry.Carrier?.RequestsPerSecond ?? options.Value.DefaultRequestsPerSecond;
+        var carrier = _carriers.TryGetValue(code, out var entry) && entry.Until > clock.GetCurrentInstant() ? entry.Carrier : Read(code);
+        return carrier?.RequestsPerSecond ?? options.Value.DefaultRequestsPerSecond;
     }
 
     public void Forget(string code) => _carriers.TryRemove(code, out _);
+
+    private Carrier? Read(string code)
+    {
+        using var scope = scopes.CreateScope();
+        return Remember(code, scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefault(c => c.Code == code));
+    }
+
+    private Carrier? Remember(string code, Carrier? carrier)
+    {
+        _carriers[code] = (carrier, clock.GetCurrentInstant() + CacheFor);
+        return carrier;
+    }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Ingest;
 
@@ -11,7 +10,6 @@ namespace SlaMonitor.Server.Webhooks;
 /// </summary>
 public sealed class StoredEventIds : IAsyncDisposable
 {
-    private const int IdsPerQuery = 1000;
     private const int SharedUpTo = 100;
     private readonly IServiceScopeFactory _scopes;
     private readonly GroupCommit<Lookup> _lookups;
@@ -37,16 +35,7 @@ public sealed class StoredEventIds : IAsyncDisposable
         var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
         foreach (var carrier in lookups.GroupBy(l => l.CarrierCode, StringComparer.Ordinal))
         {
-            var stored = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var chunk in carrier.SelectMany(l => l.EventIds).Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
-            {
-                var ids = chunk.ToList();
-                stored.UnionWith(await db.Events.AsNoTracking()
-                    .Where(e => e.CarrierCode == carrier.Key && ids.Contains(e.EventId))
-                    .Select(e => e.EventId)
-                    .ToListAsync());
-            }
-
+            var stored = await StoredEvents.StoredIdsAsync(db, carrier.Key, carrier.SelectMany(l => l.EventIds), CancellationToken.None);
             foreach (var lookup in carrier)
             {
                 lookup.Stored.UnionWith(lookup.EventIds.Where(stored.Contains));
