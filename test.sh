@@ -137,7 +137,7 @@ start_postgres() {
 
   # Durability off: the cluster is thrown away after the run.
   as_user postgres "$dir" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "$START_TIMEOUT" start \
-    -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${SLAMONITOR_PG_OPTIONS:-}" \
     >"$dir/pg_ctl.log" 2>&1 ||
     fail "PostgreSQL did not start within ${START_TIMEOUT}s" "$dir/pg_ctl.log" "$dir/server.log"
 

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
@@ -38,5 +40,28 @@ public sealed class DuplicateEventTests(Servers servers)
             "the PART_REQUESTED event to reach the timeline");
         Assert.Equal(["OPENED", "PART_REQUESTED"], promise!["timeline"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()));
         Assert.Equal(1, await database.CountAsync($"SELECT COUNT(*) FROM \"Events\" WHERE \"EventId\" = '{ticket}-opened'"));
+    }
+
+    [Fact]
+    public async Task The_delivery_log_on_PostgreSQL_records_each_request_with_its_results()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
+        await using var app = new SlaHost(servers, database, SlaHost.NewEndpointPrefix());
+        using var client = app.Admin();
+        await TestSetup.ConfigureAsync(client);
+        var ticket = PromisesApi.NewTicketRef();
+        var opened = SignedEvents.Opened(ticket, Webhook.Now() - Duration.FromMinutes(30));
+        await Webhook.PostAcceptedAsync(client, opened);
+        await PromisesApi.UntilStatusAsync(client, ticket, "ON_TRACK");
+        await Webhook.PostAcceptedAsync(client, opened);
+
+        var log = await Eventually.UntilAsync(
+            () => client.GetFromJsonAsync<JsonElement>($"/api/v1/carriers/{TestSetup.Carrier}/deliveries"),
+            page => page.GetProperty("total").GetInt32() == 2,
+            "both requests in the delivery log");
+
+        Assert.Equal(
+            ["duplicate", "accepted"],
+            log.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("details")[0].GetProperty("result").GetString()));
     }
 }

@@ -5,7 +5,7 @@ namespace SlaMonitor.LoadGen;
 /// <summary>Command-line settings: <c>--name value</c> pairs, each with a default.</summary>
 internal sealed record LoadOptions(
     Uri Server, string AdminKey, string Carrier, string Secret, string Postgres, Uri RabbitMq, string OlistFolder,
-    int Seconds, int BatchSize, int Concurrency, int LatencyRate, double DuplicateShare, IReadOnlySet<string> Phases)
+    int Seconds, int BatchSize, int Concurrency, int LatencyRate, int WarmUpSeconds, double DuplicateShare, IReadOnlySet<string> Phases)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -35,6 +35,7 @@ internal sealed record LoadOptions(
             Number("batch", 1000),
             Number("concurrency", 8),
             Number("latency-rate", 1000),
+            Number("warm-up", 0),
             double.Parse(Get("duplicates", "0.05"), CultureInfo.InvariantCulture),
             phases);
     }

@@ -1,6 +1,6 @@
 using SlaMonitor.LoadGen;
 
-// dotnet run --project tools/SlaMonitor.LoadGen -c Release -- --server http://127.0.0.1:5080 --postgres "<npgsql>" --rabbitmq amqp://guest:guest@127.0.0.1:5672/ --seconds 60 [--phases batched,single,paced]
+// dotnet run --project tools/SlaMonitor.LoadGen -c Release -- --server http://127.0.0.1:5080 --postgres "<npgsql>" --rabbitmq amqp://guest:guest@127.0.0.1:5672/ --seconds 60 [--phases batched,single,paced] [--warm-up 30]
 var options = LoadOptions.Parse(args);
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 var webhook = new WebhookClient(http, options);
@@ -16,6 +16,12 @@ Console.WriteLine($"ceiling: {ceiling:0} messages/s");
 // Phases run one after the other on the same server (--phases picks some: batched,single,paced); the batched
 // phase runs for --seconds, the others for half of it.
 var results = new List<PhaseResult>();
+if (options.WarmUpSeconds > 0)
+{
+    // Not reported: lets tiered compilation settle, so what is measured is not the server's first minute.
+    await new TrafficPhase(webhook, journeys, probe, null).RunAsync("warm-up", 10, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds), options.LatencyRate);
+}
+
 if (options.Phases.Contains("batched"))
 {
     results.Add(await new TrafficPhase(webhook, journeys, probe, null).RunAsync($"batched ({options.BatchSize}/request)", options.BatchSize, 4, duration, null));

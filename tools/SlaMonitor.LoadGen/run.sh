@@ -2,6 +2,7 @@
 # Runs the load tool against a server on a private PostgreSQL and RabbitMQ, started exactly as
 # ./test.sh starts them (its functions, without its main), all removed afterwards.
 #   tools/SlaMonitor.LoadGen/run.sh [load tool arguments, e.g. --seconds 60]
+# LOADGEN_PG_STATEMENTS=1 also prints PostgreSQL's 15 most expensive statements of the run (pg_stat_statements).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -22,6 +23,9 @@ trap cleanup EXIT
 WORK=$(mktemp -d /tmp/slamonitor-load.XXXXXX)
 chmod 755 "$WORK"
 given=${SLAMONITOR_TEST_POSTGRES:+yes}   # servers already running (e.g. kept from a test run): use them
+if [[ -n ${LOADGEN_PG_STATEMENTS:-} ]]; then
+  export SLAMONITOR_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+fi
 if [[ -z $given ]]; then
   install_missing_packages private
   launch_rabbitmq
@@ -48,4 +52,13 @@ port_open "$http_port" || fail "the server did not listen" "$WORK/server.log"
 
 dotnet tools/SlaMonitor.LoadGen/bin/Release/net10.0/SlaMonitor.LoadGen.dll \
   --server "http://127.0.0.1:$http_port" --postgres "$db" --rabbitmq "$SLAMONITOR_TEST_RABBITMQ" --olist data/olist "$@"
+if [[ -n ${LOADGEN_PG_STATEMENTS:-} ]]; then
+  echo "--- PostgreSQL: the 15 statements that took most time"
+  PGPASSWORD=slamonitor "${PG_BIN:-$(find_pg_bin)}/psql" -h 127.0.0.1 -p "$pg_port" -U slamonitor -d slamonitor_load -X -P pager=off -c "
+    CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+    SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, rows,
+           left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'slamonitor_load')
+    ORDER BY total_exec_time DESC LIMIT 15;"
+fi
 echo "--- server log (warnings and errors)"; tail -n 20 "$WORK/server.log"

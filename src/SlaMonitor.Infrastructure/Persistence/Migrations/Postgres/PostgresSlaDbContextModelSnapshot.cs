@@ -546,14 +546,17 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParkedExpiredAt")
+                        .HasFilter("\"ParkedExpiredAt\" IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("ShipmentRef");
 
                     b.HasIndex("TicketRef");
 
                     b.HasIndex("CarrierCode", "EventId")
                         .IsUnique();
-
-                    b.HasIndex("ParkedExpiredAt", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

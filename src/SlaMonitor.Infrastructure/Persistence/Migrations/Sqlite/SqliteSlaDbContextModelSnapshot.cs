@@ -537,14 +537,17 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ParkedExpiredAt")
+                        .HasFilter("\"ParkedExpiredAt\" IS NOT NULL");
+
+                    b.HasIndex("ReceivedAt");
+
                     b.HasIndex("ShipmentRef");
 
                     b.HasIndex("TicketRef");
 
                     b.HasIndex("CarrierCode", "EventId")
                         .IsUnique();
-
-                    b.HasIndex("ParkedExpiredAt", "ReceivedAt");
 
                     b.ToTable("Events", (string)null);
                 });

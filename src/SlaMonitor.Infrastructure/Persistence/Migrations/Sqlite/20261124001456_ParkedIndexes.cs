@@ -1,0 +1,46 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ParkedIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Events_ParkedExpiredAt_ReceivedAt",
+                table: "Events");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ParkedExpiredAt",
+                table: "Events",
+                column: "ParkedExpiredAt",
+                filter: "\"ParkedExpiredAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ReceivedAt",
+                table: "Events",
+                column: "ReceivedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Events_ParkedExpiredAt",
+                table: "Events");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Events_ReceivedAt",
+                table: "Events");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_ParkedExpiredAt_ReceivedAt",
+                table: "Events",
+                columns: new[] { "ParkedExpiredAt", "ReceivedAt" });
+        }
+    }
+}
