@@ -555,7 +555,7 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("TicketRef");
 
-                    b.HasIndex("CarrierCode", "EventId")
+                    b.HasIndex("EventId", "CarrierCode")
                         .IsUnique();
 
                     b.ToTable("Events", (string)null);

@@ -556,7 +556,7 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TicketRef");
 
-                    b.HasIndex("CarrierCode", "EventId")
+                    b.HasIndex("EventId", "CarrierCode")
                         .IsUnique();
 
                     b.ToTable("Events", (string)null);

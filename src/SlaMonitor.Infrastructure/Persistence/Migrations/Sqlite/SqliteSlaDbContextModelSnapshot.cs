@@ -546,7 +546,7 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TicketRef");
 
-                    b.HasIndex("CarrierCode", "EventId")
+                    b.HasIndex("EventId", "CarrierCode")
                         .IsUnique();
 
                     b.ToTable("Events", (string)null);

@@ -11,8 +11,8 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSlaDbContext))]
-    [Migration("20261124001456_ParkedIndexes")]
-    partial class ParkedIndexes
+    [Migration("20261124003443_EventIndexes")]
+    partial class EventIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -549,7 +549,7 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TicketRef");
 
-                    b.HasIndex("CarrierCode", "EventId")
+                    b.HasIndex("EventId", "CarrierCode")
                         .IsUnique();
 
                     b.ToTable("Events", (string)null);

@@ -2,17 +2,27 @@
 
 #nullable disable
 
-namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
+namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
-    public partial class ParkedIndexes : Migration
+    public partial class EventIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Events_CarrierCode_EventId",
+                table: "Events");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Events_ParkedExpiredAt_ReceivedAt",
                 table: "Events");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_EventId_CarrierCode",
+                table: "Events",
+                columns: new[] { "EventId", "CarrierCode" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Events_ParkedExpiredAt",
@@ -30,12 +40,22 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Events_EventId_CarrierCode",
+                table: "Events");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Events_ParkedExpiredAt",
                 table: "Events");
 
             migrationBuilder.DropIndex(
                 name: "IX_Events_ReceivedAt",
                 table: "Events");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_CarrierCode_EventId",
+                table: "Events",
+                columns: new[] { "CarrierCode", "EventId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Events_ParkedExpiredAt_ReceivedAt",
