@@ -549,8 +549,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ParkedExpiredAt")
                         .HasFilter("\"ParkedExpiredAt\" IS NOT NULL");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("ShipmentRef");
 
                     b.HasIndex("TicketRef");

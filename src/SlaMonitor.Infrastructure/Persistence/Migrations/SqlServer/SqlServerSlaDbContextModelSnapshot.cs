@@ -550,8 +550,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ParkedExpiredAt")
                         .HasFilter("\"ParkedExpiredAt\" IS NOT NULL");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("ShipmentRef");
 
                     b.HasIndex("TicketRef");

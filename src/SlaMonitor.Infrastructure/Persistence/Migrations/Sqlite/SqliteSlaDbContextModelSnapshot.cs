@@ -540,8 +540,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ParkedExpiredAt")
                         .HasFilter("\"ParkedExpiredAt\" IS NOT NULL");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("ShipmentRef");
 
                     b.HasIndex("TicketRef");

@@ -29,11 +29,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                 table: "Events",
                 column: "ParkedExpiredAt",
                 filter: "\"ParkedExpiredAt\" IS NOT NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Events_ReceivedAt",
-                table: "Events",
-                column: "ReceivedAt");
         }
 
         /// <inheritdoc />
@@ -45,10 +40,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_Events_ParkedExpiredAt",
-                table: "Events");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Events_ReceivedAt",
                 table: "Events");
 
             migrationBuilder.CreateIndex(
