@@ -69,7 +69,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             // Led by EventId, so "which of these ids are stored" always descends once per id: led by CarrierCode,
             // PostgreSQL with stale statistics (a young, fast-growing table) read all of a carrier's events and
             // filtered the ids. Likewise nearly every event has no ParkedExpiredAt, and an index led by it was used
-            // to read every event when loading a few tickets'; only the expired ones need an index (the hourly
+            // to read every event when loading a few tickets'; only the expired ones need an index (the periodic
             // expiry reads the events received before its cutoff, most of the table, so it scans). Both found
             // under load, see docs/benchmarks.md.
             stored.HasIndex(e => new { e.EventId, e.CarrierCode }).IsUnique();
