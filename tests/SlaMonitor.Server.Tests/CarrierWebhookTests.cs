@@ -93,6 +93,28 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_sent_without_a_length_is_read_up_to_the_limit_then_refused_with_413()
+    {
+        var huge = SignedEvents.Opened("T-1", Now);
+        huge["note"] = new string('x', 70_000);
+
+        using var response = await PostWithoutLengthAsync(Encoding.UTF8.GetBytes(huge.ToJsonString()));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_sent_without_a_length_larger_than_the_first_read_buffer_is_verified_whole_and_accepted()
+    {
+        // 40 KB of insignificant whitespace: the pooled buffer (16 KB at first) grows, and the signature covers it all.
+        var padded = SignedEvents.Opened("T-1", Now).ToJsonString().Insert(1, new string(' ', 40_000));
+
+        using var response = await PostWithoutLengthAsync(Encoding.UTF8.GetBytes(padded));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    [Fact]
     public async Task More_events_than_allowed_per_request_gets_413()
     {
         var batch = new JsonObject { ["events"] = new JsonArray([.. Enumerable.Range(1, 4).Select(i => (JsonNode)SignedEvents.Opened($"T-{i}", Now))]) };
@@ -211,5 +233,24 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     {
         using var response = await _admin.GetAsync($"/api/v1/promises/{ticketRef}");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostWithoutLengthAsync(byte[] body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/carriers/{TestSetup.Carrier}/events") { Content = new UnsizedContent(body) };
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(TestSetup.CarrierSecret, Now.ToUnixTimeSeconds(), body));
+        return await _client.SendAsync(request);
+    }
+
+    /// <summary>Content whose length is not announced, as a chunked upload's.</summary>
+    private sealed class UnsizedContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }

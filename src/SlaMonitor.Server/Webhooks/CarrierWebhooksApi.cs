@@ -51,7 +51,7 @@ public static class CarrierWebhooksApi
         var carrierCode = carrier.Code;
         var limits = ingesting.Limits.Value;
 
-        var body = await RequestBody.ReadLimited(request, limits.MaxBodyBytes, ct);
+        using var body = await RequestBody.ReadLimited(request, limits.MaxBodyBytes, ct);
         if (body is null)
         {
             return Problem(StatusCodes.Status413PayloadTooLarge, "Request too large", $"The body may be at most {limits.MaxBodyBytes} bytes.");
@@ -60,8 +60,8 @@ public static class CarrierWebhooksApi
         var now = ingesting.Clock.GetCurrentInstant();
         var format = CarrierFormats.ByName[carrier.Format];
         // A cached carrier may predate a secret rotated through another API process: check once more against a fresh read.
-        if (!IsSigned(carrier, format, request, body, now, limits)
-            && (!cached || await ingesting.Carriers.ReloadAsync(carrierCode, ct) is not { } reloaded || !IsSigned(reloaded, format, request, body, now, limits)))
+        if (!IsSigned(carrier, format, request, body.Bytes.Span, now, limits)
+            && (!cached || await ingesting.Carriers.ReloadAsync(carrierCode, ct) is not { } reloaded || !IsSigned(reloaded, format, request, body.Bytes.Span, now, limits)))
         {
             return Problem(StatusCodes.Status401Unauthorized, "Bad signature", format.SignatureRule(limits));
         }
@@ -69,7 +69,7 @@ public static class CarrierWebhooksApi
         List<JsonElement> elements;
         try
         {
-            elements = format.CanonicalEvents(body);
+            elements = format.CanonicalEvents(body.Bytes);
         }
         catch (JsonException e)
         {
@@ -133,7 +133,7 @@ public static class CarrierWebhooksApi
         return events;
     }
 
-    private static bool IsSigned(Carrier carrier, ICarrierFormat format, HttpRequest request, byte[] body, Instant now, WebhookOptions limits)
+    private static bool IsSigned(Carrier carrier, ICarrierFormat format, HttpRequest request, ReadOnlySpan<byte> body, Instant now, WebhookOptions limits)
     {
         string[] secrets = carrier.PreviousSecret is null ? [carrier.Secret] : [carrier.Secret, carrier.PreviousSecret];
         return format.IsSigned(request.Headers, body, secrets, now, limits);

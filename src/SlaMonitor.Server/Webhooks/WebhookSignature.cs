@@ -46,11 +46,11 @@ public static class WebhookSignature
 
     private static byte[] Compute(string secret, long timestamp, ReadOnlySpan<byte> body)
     {
-        var prefix = Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + ".");
-        var signed = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(signed, 0);
-        body.CopyTo(signed.AsSpan(prefix.Length));
-        return HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed);
+        // Incremental, so a large body is not copied behind its prefix once per secret tried.
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret));
+        hmac.AppendData(Encoding.UTF8.GetBytes(timestamp.ToString(CultureInfo.InvariantCulture) + "."));
+        hmac.AppendData(body);
+        return hmac.GetHashAndReset();
     }
 
     private static bool TryParse(string? header, out long timestamp, out List<byte[]> signatures)

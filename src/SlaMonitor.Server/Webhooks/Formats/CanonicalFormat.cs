@@ -11,8 +11,8 @@ public sealed class CanonicalFormat : ICarrierFormat
     public string SignatureRule(WebhookOptions options) =>
         $"{WebhookSignature.Header} is missing, malformed, older than {options.SignatureTolerance.TotalMinutes:0} minutes, or does not match the body.";
 
-    public bool IsSigned(IHeaderDictionary headers, byte[] body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options) =>
+    public bool IsSigned(IHeaderDictionary headers, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options) =>
         WebhookSignature.Verify(headers[WebhookSignature.Header], secrets, body, now, Duration.FromTimeSpan(options.SignatureTolerance));
 
-    public List<JsonElement> CanonicalEvents(byte[] body) => RequestBody.EventElements(body);
+    public List<JsonElement> CanonicalEvents(ReadOnlyMemory<byte> body) => RequestBody.EventElements(body);
 }

@@ -23,10 +23,10 @@ public sealed class EasyPostFormat : ICarrierFormat
     public string SignatureRule(WebhookOptions options) =>
         $"{SignatureHeader} is missing, malformed, or is not {SignaturePrefix}<hex HMAC-SHA256 of the raw body>.";
 
-    public static string Sign(string secret, byte[] body) =>
+    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
         SignaturePrefix + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret.Normalize(NormalizationForm.FormKD)), body));
 
-    public bool IsSigned(IHeaderDictionary headers, byte[] body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options)
+    public bool IsSigned(IHeaderDictionary headers, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options)
     {
         var header = headers[SignatureHeader].ToString();
         if (!header.StartsWith(SignaturePrefix, StringComparison.Ordinal))
@@ -44,11 +44,18 @@ public sealed class EasyPostFormat : ICarrierFormat
             return false;
         }
 
-        return secrets.Any(secret => CryptographicOperations.FixedTimeEquals(
-            Convert.FromHexString(Sign(secret, body)[SignaturePrefix.Length..]), given));
+        foreach (var secret in secrets)
+        {
+            if (CryptographicOperations.FixedTimeEquals(Convert.FromHexString(Sign(secret, body)[SignaturePrefix.Length..]), given))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    public List<JsonElement> CanonicalEvents(byte[] body)
+    public List<JsonElement> CanonicalEvents(ReadOnlyMemory<byte> body)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;

@@ -15,8 +15,8 @@ public interface ICarrierFormat
     /// <summary>Why a request was refused as unsigned, for the 401 problem details.</summary>
     string SignatureRule(WebhookOptions options);
 
-    bool IsSigned(IHeaderDictionary headers, byte[] body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options);
+    bool IsSigned(IHeaderDictionary headers, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options);
 
     /// <summary>The canonical events (PRODUCT.md shape) in the body; throws <see cref="JsonException"/> when malformed.</summary>
-    List<JsonElement> CanonicalEvents(byte[] body);
+    List<JsonElement> CanonicalEvents(ReadOnlyMemory<byte> body);
 }
