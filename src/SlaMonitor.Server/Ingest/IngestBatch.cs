@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
@@ -17,6 +18,9 @@ public sealed class IngestBatch(SlaDbContext db, EventBulkWriter writer, Promise
         // Not cancelled when the worker stops: a batch once started is finished (stopping waits for it), because
         // a batch cancelled half-way would be faulted to the error queue instead of redelivered.
         var ct = CancellationToken.None;
+        // One connection for the whole batch: opened per query, it went back to the pool, and was reset there,
+        // about ten times a batch (pg_stat_statements: 123,536 DISCARD ALL for 11,051 batches).
+        await db.Database.OpenConnectionAsync(ct);
         await writer.StoreAsync(messages, ct);
 
         var events = messages.SelectMany(m => m.Events).ToList();
