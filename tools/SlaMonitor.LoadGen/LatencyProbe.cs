@@ -34,7 +34,7 @@ internal sealed class LatencyProbe(WebhookClient webhook)
         }
     }
 
-    public async Task<(double P50, double P99, int Samples)> ResultAsync()
+    public async Task<LatencyResult> ResultAsync()
     {
         Task[] polls;
         lock (_polls)
@@ -44,7 +44,8 @@ internal sealed class LatencyProbe(WebhookClient webhook)
 
         await Task.WhenAll(polls);
         var sorted = _milliseconds.Order().ToArray();
-        return sorted.Length == 0 ? (double.NaN, double.NaN, 0) : (sorted[sorted.Length / 2], sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(sorted.Length * 0.99) - 1)], sorted.Length);
+        double At(double share) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(sorted.Length * share) - 1)];
+        return new LatencyResult(At(0.5), At(0.9), At(0.99), sorted.Length == 0 ? double.NaN : sorted[^1], sorted.Length);
     }
 
     private async Task PollAsync(string ticketRef, string eventId)
@@ -62,3 +63,5 @@ internal sealed class LatencyProbe(WebhookClient webhook)
         }
     }
 }
+
+internal sealed record LatencyResult(double P50, double P90, double P99, double Max, int Samples);

@@ -53,6 +53,6 @@ Console.WriteLine();
 Console.WriteLine($"raw broker ceiling: {ceiling:0} msg/s" + (single is null ? "" : $"; single-event webhook accepted / ceiling = {single.AcceptedPerSecond / ceiling:P0}"));
 if (latency is not null)
 {
-    var (p50, p99, samples) = await latency.ResultAsync();
-    Console.WriteLine($"accept → visible at {options.LatencyRate} ev/s: p50 {p50:0} ms, p99 {p99:0} ms ({samples} samples)");
+    var visible = await latency.ResultAsync();
+    Console.WriteLine($"accept → visible at {options.LatencyRate} ev/s: p50 {visible.P50:0} ms, p90 {visible.P90:0} ms, p99 {visible.P99:0} ms, max {visible.Max:0} ms ({visible.Samples} samples)");
 }
