@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Webhooks.Deliveries;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 
@@ -44,6 +49,23 @@ public sealed class DeliveryLogTests : IAsyncLifetime
         var invalid = rejected.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("status").GetInt32() == 422);
         Assert.True(invalid.GetProperty("details").TryGetProperty("occurredAt", out _), invalid.ToString());
         Assert.Contains("Bad signature", rejected.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("status").GetInt32() == 401).GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entries_still_queued_when_the_writer_stops_are_written_before_it_ends()
+    {
+        var log = _app.Services.GetRequiredService<DeliveryLog>();
+        var writer = _app.Services.GetServices<IHostedService>().OfType<DeliveryLogWriter>().Single();
+        for (var i = 0; i < 3; i++)
+        {
+            log.Record(new WebhookDelivery { CarrierCode = TestSetup.Carrier, ReceivedAt = DateTime.UtcNow, StatusCode = 202, Accepted = 1, DetailsJson = "[]" });
+        }
+
+        // Well within the writer's gathering pause: only the stop can make it write now.
+        await writer.StopAsync(TestContext.Current.CancellationToken);
+
+        await using var scope = _app.Services.CreateAsyncScope();
+        Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<SlaDbContext>().WebhookDeliveries.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [Fact]
