@@ -16,24 +16,23 @@ public static class RequestBody
             return null;
         }
 
-        var body = new PooledBody(request.ContentLength is { } length ? (int)length + 1 : 16 * 1024);
+        PooledBody? body = new(request.ContentLength is { } length ? (int)length + 1 : 16 * 1024);
         try
         {
             while (await body.ReadFromAsync(request.Body, ct))
             {
                 if (body.Bytes.Length > maxBytes)
                 {
-                    body.Dispose();
                     return null;
                 }
             }
 
-            return body;
+            (var whole, body) = (body, null); // the caller owns it now
+            return whole;
         }
-        catch
+        finally
         {
-            body.Dispose();
-            throw;
+            body?.Dispose();
         }
     }
 
