@@ -1,5 +1,6 @@
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Board;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Demo;
 using SlaMonitor.Server.Hosting;
 

@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using NodaTime;
+using System.Text;
 using NodaTime.Text;
-using SlaMonitor.Server.Webhooks;
+using NodaTime;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Tests.Shared;
 

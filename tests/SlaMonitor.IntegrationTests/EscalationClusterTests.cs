@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
 using SlaMonitor.Tests.Shared;

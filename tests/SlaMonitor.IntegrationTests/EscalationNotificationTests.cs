@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
-using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.IntegrationTests;

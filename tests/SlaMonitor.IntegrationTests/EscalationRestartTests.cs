@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using NodaTime.Testing;
+using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
 using SlaMonitor.Tests.Shared;

@@ -1,11 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 

@@ -1,12 +1,13 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 using NodaTime;
+using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Ingest.Webhooks;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
-using SlaMonitor.Server.Webhooks;
 
 namespace SlaMonitor.Server.Tests;
 

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
-using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Maintenance;
 using Quartz;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Scheduling;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 

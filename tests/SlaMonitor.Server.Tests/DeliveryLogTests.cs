@@ -1,11 +1,11 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Webhooks.Deliveries;
+using SlaMonitor.Server.Ingest.Deliveries;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 

@@ -1,15 +1,15 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using NodaTime;
+using System.Text.Json;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime.Text;
+using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Ingest.Webhooks.Formats;
 using SlaMonitor.Server.Tests.Support;
-using SlaMonitor.Server.Webhooks.Formats;
 using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using SlaMonitor.Server.Ingest;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests;

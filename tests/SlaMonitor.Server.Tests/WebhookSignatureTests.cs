@@ -1,6 +1,6 @@
 using System.Text;
 using NodaTime;
-using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Tests;
 

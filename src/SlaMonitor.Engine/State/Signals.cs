@@ -4,19 +4,19 @@ internal static class Signals
 {
     public static Signal From(EventKind kind, string code) => (kind, code) switch
     {
-        (_, "CANCELLED") => Signal.Cancelled,
-        (EventKind.Repair, "OPENED" or "PART_REQUESTED" or "PART_ALLOCATED") => Signal.AwaitingPickup,
-        (EventKind.Repair, "TECHNICIAN_DISPATCHED") => Signal.TechnicianDispatched,
-        (EventKind.Repair, "TECHNICIAN_ONSITE") => Signal.TechnicianOnsite,
-        (EventKind.Repair, "RESOLVED") => Signal.Resolved,
-        (EventKind.Repair, "CUSTOMER_HOLD_STARTED") => Signal.CustomerHoldStarted,
-        (EventKind.Repair, "CUSTOMER_HOLD_ENDED") => Signal.CustomerHoldEnded,
-        (EventKind.Shipment, "LABEL_CREATED") => Signal.AwaitingPickup,
-        (EventKind.Shipment, "PICKED_UP" or "IN_TRANSIT" or "ARRIVED_AT_HUB" or "DELAYED" or "EXCEPTION") => Signal.Moving,
-        (EventKind.Shipment, "OUT_FOR_DELIVERY" or "DELIVERY_ATTEMPTED" or "AVAILABLE_FOR_PICKUP") => Signal.OutForDelivery,
-        (EventKind.Shipment, "DELIVERED") => Signal.Delivered,
-        (EventKind.Customs, "HELD" or "DOCUMENTS_REQUESTED") => Signal.CustomsHeld,
-        (EventKind.Customs, "RELEASED") => Signal.CustomsReleased,
+        (_, EventCodes.Cancelled) => Signal.Cancelled,
+        (EventKind.Repair, EventCodes.Opened or EventCodes.PartRequested or EventCodes.PartAllocated) => Signal.AwaitingPickup,
+        (EventKind.Repair, EventCodes.TechnicianDispatched) => Signal.TechnicianDispatched,
+        (EventKind.Repair, EventCodes.TechnicianOnsite) => Signal.TechnicianOnsite,
+        (EventKind.Repair, EventCodes.Resolved) => Signal.Resolved,
+        (EventKind.Repair, EventCodes.CustomerHoldStarted) => Signal.CustomerHoldStarted,
+        (EventKind.Repair, EventCodes.CustomerHoldEnded) => Signal.CustomerHoldEnded,
+        (EventKind.Shipment, EventCodes.LabelCreated) => Signal.AwaitingPickup,
+        (EventKind.Shipment, EventCodes.PickedUp or EventCodes.InTransit or EventCodes.ArrivedAtHub or EventCodes.Delayed or EventCodes.Exception) => Signal.Moving,
+        (EventKind.Shipment, EventCodes.OutForDelivery or EventCodes.DeliveryAttempted or EventCodes.AvailableForPickup) => Signal.OutForDelivery,
+        (EventKind.Shipment, EventCodes.Delivered) => Signal.Delivered,
+        (EventKind.Customs, EventCodes.Held or EventCodes.DocumentsRequested) => Signal.CustomsHeld,
+        (EventKind.Customs, EventCodes.Released) => Signal.CustomsReleased,
         _ => Signal.Informational,
     };
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Escalations;
 
 namespace SlaMonitor.Server.Board;
@@ -40,7 +39,7 @@ public static class BoardEscalations
         return escalations.Select(e =>
         {
             var incident = e.IncidentId is { } id && incidents.TryGetValue(id, out var found) ? found : null;
-            return new Changed(new BoardEscalation(EscalationsApi.ToView(e), e.Revision, incident?.GroupKey, incident?.MemberCount ?? 1), e.UpdatedAt);
+            return new Changed(new BoardEscalation(EscalationViews.ToView(e), e.Revision, incident?.GroupKey, incident?.MemberCount ?? 1), e.UpdatedAt);
         }).ToList();
     }
 }

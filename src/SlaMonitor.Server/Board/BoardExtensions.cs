@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using SlaMonitor.Server.Hosting;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Board;
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Auth;
 
 namespace SlaMonitor.Server.Board;
 

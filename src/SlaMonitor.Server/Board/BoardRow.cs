@@ -1,4 +1,4 @@
-using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Promises;
 
 namespace SlaMonitor.Server.Board;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Promises;
 
 namespace SlaMonitor.Server.Board;
 
@@ -56,5 +56,5 @@ public static class BoardRows
         (await query.Distinct().ToListAsync(ct)).ToLookup(s => s.TicketRef, s => s.ShipmentRef, StringComparer.Ordinal);
 
     private static BoardRow Row(Promise promise, Site site, ILookup<string, string> shipments) =>
-        new(PromisesApi.ToView(promise, site, null), promise.Revision, shipments[promise.TicketRef].ToList());
+        new(PromiseViews.ToView(promise, site, null), promise.Revision, shipments[promise.TicketRef].ToList());
 }

@@ -2,9 +2,9 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Auth;
-using SlaMonitor.Server.Promises;
+using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Escalations;
 
 namespace SlaMonitor.Server.Board;
 
@@ -58,7 +58,7 @@ public static class BoardStatsApi
         escalations = customer is null ? escalations : escalations.Where(e => e.CustomerCode == customer);
         escalations = carrier is null ? escalations : escalations.Where(e => e.CarrierCode == carrier);
         escalations = serviceLevel is null ? escalations : escalations.Where(e => e.ServiceLevel == serviceLevel);
-        var metrics = await EscalationsApi.MetricsAsync(db, escalations, ct);
+        var metrics = await EscalationViews.MetricsAsync(db, escalations, ct);
         return new Stats(
             zone.Id, days, days[^1], new Day(monday.ToString("yyyy-MM-dd", null), week.Sum(d => d.Met), week.Sum(d => d.Missed)),
             metrics.BreachesPrevented, metrics.MedianLeadTime);

@@ -1,4 +1,4 @@
-using SlaMonitor.Server.Promises;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Board;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Definitions;
 
 namespace SlaMonitor.Server.Demo;
 

@@ -2,8 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
-using SlaMonitor.Server.Hosting;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Demo;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using NodaTime.Text;
-using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Demo;
 

@@ -5,9 +5,7 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Notifications;
-using SlaMonitor.Server.Promises;
-using SlaMonitor.Server.Scheduling;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Escalations;
 
@@ -19,7 +17,7 @@ namespace SlaMonitor.Server.Escalations;
 /// escalations; a save that loses a race falls back to promise by promise, where the winner's answer stands.
 /// </summary>
 public sealed class EscalationKeeper(
-    SlaDbContext db, IPublishEndpoint publisher, AlertNotifier notifier, WakeupSignal wakeups,
+    SlaDbContext db, IPublishEndpoint publisher, IEscalationAlerts notifier, WakeupSignal wakeups,
     IOptions<EscalationOptions> options, SlaMetrics metrics, ILogger<EscalationKeeper> logger)
 {
     private const int KeysPerQuery = 1000;
@@ -140,7 +138,7 @@ public sealed class EscalationKeeper(
             var incident = await JoinIncident(group.Key.CarrierCode, group.Key.Region, group.Key.Reason, now, settings, ct);
             opened.AddRange(group.Select(one =>
             {
-                var decision = EscalationRules.Open(one.State.Policy.EscalationLadder, now, Backoff(settings));
+                var decision = EscalationRules.Open(one.State.Policy.EscalationLadder, now, settings.Backoff());
                 return (New(one.Promise, one.Region, group.Key.Reason, decision, incident.Id, now), decision);
             }));
         }
@@ -259,7 +257,4 @@ public sealed class EscalationKeeper(
             return false;
         }
     }
-
-    public static EscalationBackoff Backoff(EscalationOptions settings) =>
-        new(Duration.FromTimeSpan(settings.RenotifyFirst), Duration.FromTimeSpan(settings.RenotifyCap));
 }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using NodaTime;
+using SlaMonitor.Engine;
 
 namespace SlaMonitor.Server.Escalations;
 
@@ -25,4 +27,7 @@ public sealed class EscalationOptions
 
     /// <summary>Addresses told at a <c>dutyManager</c> level (comma-separated); none: only the bus and the board.</summary>
     public string? DutyManagers { get; set; }
+
+    /// <summary>The re-notification back-off these settings describe.</summary>
+    public EscalationBackoff Backoff() => new(Duration.FromTimeSpan(RenotifyFirst), Duration.FromTimeSpan(RenotifyCap));
 }

@@ -4,13 +4,12 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Notifications;
-using SlaMonitor.Server.Promises;
+using SlaMonitor.Server.Definitions;
 
 namespace SlaMonitor.Server.Escalations;
 
 /// <summary>An escalation's wake-up has come: climb the ladder of its frozen policy version or re-notify with back-off.</summary>
-public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher, AlertNotifier notifier, IOptions<EscalationOptions> options)
+public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher, IEscalationAlerts notifier, IOptions<EscalationOptions> options)
 {
     public async Task Wake(Guid id, Instant now, CancellationToken ct)
     {
@@ -26,7 +25,7 @@ public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher,
         var progress = new EscalationProgress(
             escalation.Level, Instant.FromDateTimeUtc(escalation.OpenedAt), escalation.State == EscalationStates.Acknowledged,
             escalation.RenotifyCount, escalation.LastNotifiedAt is { } last ? Instant.FromDateTimeUtc(last) : null);
-        var decision = EscalationRules.Wake(ladder, progress, now, EscalationKeeper.Backoff(options.Value));
+        var decision = EscalationRules.Wake(ladder, progress, now, options.Value.Backoff());
         var climbed = decision.Level > escalation.Level;
         escalation.Level = decision.Level;
         escalation.RenotifyCount = decision.RenotifyCount;

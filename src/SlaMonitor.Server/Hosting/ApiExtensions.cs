@@ -5,11 +5,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Scalar.AspNetCore;
-using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Definitions;
+using SlaMonitor.Server.Escalations;
+using SlaMonitor.Server.Ingest.Deliveries;
 using SlaMonitor.Server.Ingest.Parked;
+using SlaMonitor.Server.Ingest.Webhooks;
 using SlaMonitor.Server.Promises;
-using SlaMonitor.Server.Webhooks;
-using SlaMonitor.Server.Webhooks.Deliveries;
 
 namespace SlaMonitor.Server.Hosting;
 

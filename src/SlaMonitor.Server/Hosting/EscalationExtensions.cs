@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Escalations;
 using SlaMonitor.Server.Notifications;
 using SlaMonitor.Server.Scheduling;
@@ -23,7 +24,7 @@ public static class EscalationExtensions
         services.AddSingleton<EmailSender>();
         services.AddScoped<EscalationKeeper>();
         services.AddScoped<EscalationWaker>();
-        services.AddScoped<AlertNotifier>();
+        services.AddScoped<IEscalationAlerts, AlertNotifier>();
         services.AddTransient<AttemptRecorder>();
         var webhook = builder.Configuration.GetSection(WebhookAlertOptions.Section).Get<WebhookAlertOptions>() ?? new WebhookAlertOptions();
         var client = services.AddHttpClient<AlertWebhookClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);

@@ -1,4 +1,5 @@
 using MassTransit;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Ingest;
 using SlaMonitor.Server.Ingest.Parked;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Hosting;
 

@@ -1,9 +1,9 @@
 using Quartz;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Ingest.Parked;
-using SlaMonitor.Server.Maintenance;
 using SlaMonitor.Server.Notifications;
 using SlaMonitor.Server.Promises;
-using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Scheduling;
 
 namespace SlaMonitor.Server.Hosting;

@@ -2,6 +2,8 @@ using Npgsql;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Escalations;
 
 namespace SlaMonitor.Server.Hosting;
 

@@ -1,6 +1,6 @@
 using MassTransit;
 using SlaMonitor.Contracts;
-using SlaMonitor.Server.Hosting;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Ingest;
 

@@ -1,4 +1,5 @@
 using SlaMonitor.Contracts;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Ingest;
 

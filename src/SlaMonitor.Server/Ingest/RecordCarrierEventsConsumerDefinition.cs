@@ -1,7 +1,7 @@
 using MassTransit;
 using MassTransit.Middleware;
 using SlaMonitor.Contracts;
-using SlaMonitor.Server.Hosting;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Ingest;
 

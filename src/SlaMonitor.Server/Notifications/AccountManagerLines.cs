@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Definitions;
 
 namespace SlaMonitor.Server.Notifications;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Escalations;
-using SlaMonitor.Server.Scheduling;
 
 namespace SlaMonitor.Server.Notifications;
 

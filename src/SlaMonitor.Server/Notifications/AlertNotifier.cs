@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Escalations;
 
 namespace SlaMonitor.Server.Notifications;
@@ -17,7 +17,7 @@ namespace SlaMonitor.Server.Notifications;
 /// </summary>
 public sealed class AlertNotifier(
     SlaDbContext db, EmailSender email, AlertWebhookClient webhooks, IOptions<EscalationOptions> options,
-    SlaMetrics metrics, ILogger<AlertNotifier> logger)
+    SlaMetrics metrics, ILogger<AlertNotifier> logger) : IEscalationAlerts
 {
     public async Task Notify(Escalation escalation, string notify, Instant now, CancellationToken ct)
     {
@@ -43,7 +43,7 @@ public sealed class AlertNotifier(
     {
         var incidentId = escalation.IncidentId!.Value;
         var nowUtc = now.ToDateTimeUtc();
-        var backoff = EscalationKeeper.Backoff(options.Value);
+        var backoff = options.Value.Backoff();
         var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == incidentId, ct);
         var quietUntil = incident.LastNotifiedAt is { } last ? (Instant.FromDateTimeUtc(last) + backoff.Delay(Math.Max(0, incident.NotifyCount - 1))).ToDateTimeUtc() : DateTime.MinValue;
         var claimed = nowUtc >= quietUntil && await db.Incidents

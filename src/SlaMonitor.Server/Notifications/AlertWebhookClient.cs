@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 using NodaTime;
-using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Notifications;
 

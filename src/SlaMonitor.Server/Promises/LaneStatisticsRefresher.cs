@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Promises;
 

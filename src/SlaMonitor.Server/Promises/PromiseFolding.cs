@@ -1,7 +1,7 @@
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Webhooks;
+using SlaMonitor.Server.Definitions;
 
 namespace SlaMonitor.Server.Promises;
 
@@ -16,6 +16,6 @@ public static class PromiseFolding
             Instant.FromDateTimeUtc(opened.OccurredAt),
             EngineInputs.Policy(policy),
             EngineInputs.Calendar(site),
-            EngineInputs.Lane(events, site, policy.ServiceLevel),
-            events.Select(EngineInputs.Event));
+            EngineRows.Lane(events, site, policy.ServiceLevel),
+            events.Select(EngineRows.Event));
 }

@@ -4,10 +4,9 @@ using NodaTime;
 using SlaMonitor.Contracts;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
+using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Escalations;
-using SlaMonitor.Server.Scheduling;
-using SlaMonitor.Server.Webhooks;
 
 namespace SlaMonitor.Server.Promises;
 
@@ -76,7 +75,7 @@ public sealed class PromiseProjector(
 
         var state = PromiseFolding.Fold(opened, events, policy, site);
         var evaluation = SlaEvaluator.Evaluate(state, now, lanes.Current);
-        var status = EngineInputs.Status(evaluation.Status);
+        var status = EngineRows.Status(evaluation.Status);
         var previousStatus = promise?.Status;
         if (promise is null)
         {
@@ -124,7 +123,7 @@ public sealed class PromiseProjector(
         promise.PausedByBlameJson = AdminJson.Serialize(new PausedByBlame(
             (long)paused.Customer.TotalSeconds, (long)paused.Customs.TotalSeconds, (long)paused.Carrier.TotalSeconds,
             (long)paused.Weather.TotalSeconds, (long)paused.Other.TotalSeconds));
-        promise.Stage = EngineInputs.Stage(state.Stage);
+        promise.Stage = EngineRows.Stage(state.Stage);
         promise.ReasonsJson = AdminJson.Serialize(evaluation.Reasons);
         promise.CarrierCode = events.LastOrDefault(e => e.Kind != EventCodes.Repair)?.CarrierCode ?? events[^1].CarrierCode;
         promise.UpdatedAt = now.ToDateTimeUtc();

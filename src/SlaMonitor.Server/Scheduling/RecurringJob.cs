@@ -1,13 +1,8 @@
 using NodaTime;
 using Quartz;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Scheduling;
-
-/// <summary>Work that a recurring Quartz job does at a given instant (expiry, clean-up, digest).</summary>
-public interface IRecurringWork
-{
-    Task RunAsync(Instant now, CancellationToken ct);
-}
 
 /// <summary>Runs <typeparamref name="TWork"/> (resolved in the job's scope); errors are logged and the next firing tries again.</summary>
 [DisallowConcurrentExecution]

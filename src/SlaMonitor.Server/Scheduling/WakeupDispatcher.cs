@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Scheduling;
 

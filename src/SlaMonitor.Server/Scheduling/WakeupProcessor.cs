@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Escalations;
-using SlaMonitor.Server.Hosting;
 using SlaMonitor.Server.Promises;
 
 namespace SlaMonitor.Server.Scheduling;

@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
-using NodaTime;
+using System.Text;
 using NodaTime.Text;
-using SlaMonitor.Server.Webhooks;
+using NodaTime;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.IntegrationTests.Board;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 using static Microsoft.Playwright.Assertions;
 
 namespace SlaMonitor.IntegrationTests.Board;

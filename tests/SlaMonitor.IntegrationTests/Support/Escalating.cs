@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.IntegrationTests.Support;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Promises;
 
 namespace SlaMonitor.IntegrationTests.Support;
@@ -37,7 +38,7 @@ public static class FoldCheck
             var policy = policies.Single(p => p.ServiceLevel == promise.ServiceLevel && p.Version == promise.PolicyVersion);
             var state = PromiseFolding.Fold(PromiseFolding.Opened(stored)!, stored, policy, sites[promise.SiteCode]);
             var at = Instant.FromDateTimeUtc(promise.UpdatedAt);
-            var expected = lanes.Select(l => EngineInputs.Status(SlaEvaluator.Evaluate(state, at, l).Status)).Distinct().ToList();
+            var expected = lanes.Select(l => EngineRows.Status(SlaEvaluator.Evaluate(state, at, l).Status)).Distinct().ToList();
             if (!expected.Contains(promise.Status) || state.ClosedAt?.ToDateTimeUtc() != promise.ClosedAt)
             {
                 mismatches.Add($"{ticket}: stored {promise.Status} closed {promise.ClosedAt:o}, fold {string.Join(" or ", expected)} closed {state.ClosedAt}");

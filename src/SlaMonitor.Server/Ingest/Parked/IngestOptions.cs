@@ -1,4 +1,4 @@
-using SlaMonitor.Server.Hosting;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Ingest.Parked;
 

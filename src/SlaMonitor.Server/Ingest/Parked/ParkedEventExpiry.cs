@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Scheduling;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Ingest.Parked;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Api;
 using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Ingest.Parked;
 

@@ -1,7 +1,0 @@
-namespace SlaMonitor.Server.Api;
-
-public sealed record AccountManagerBody
-{
-    public string? Name { get; init; }
-    public string? Email { get; init; }
-}

@@ -1,7 +1,0 @@
-namespace SlaMonitor.Server.Api;
-
-public sealed record AcknowledgeBody
-{
-    public string? By { get; init; }
-    public string? Note { get; init; }
-}

@@ -1,9 +1,0 @@
-namespace SlaMonitor.Server.Api;
-
-public sealed record CarrierBody
-{
-    public string? Name { get; init; }
-    public string? Secret { get; init; }
-    public string? Format { get; init; }
-    public int? RequestsPerSecond { get; init; }
-}

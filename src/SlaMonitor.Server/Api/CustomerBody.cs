@@ -1,8 +1,0 @@
-namespace SlaMonitor.Server.Api;
-
-public sealed record CustomerBody
-{
-    public string? Name { get; init; }
-    public IReadOnlyList<AccountManagerBody>? AccountManagers { get; init; }
-    public string? AlertWebhook { get; init; }
-}

@@ -1,8 +1,0 @@
-namespace SlaMonitor.Server.Api;
-
-public sealed record CutoffTargetBody
-{
-    public string? NextBusinessDayBy { get; init; }
-    public string? Cutoff { get; init; }
-    public int? Days { get; init; }
-}

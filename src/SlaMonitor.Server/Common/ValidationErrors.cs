@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NodaTime;
+using NodaTime.Text;
+
+namespace SlaMonitor.Server.Common;
+
+/// <summary>Collects field errors (JSON paths) and turns them into a 422 problem details.</summary>
+public sealed partial class ValidationErrors
+{
+    private static readonly LocalTimePattern TimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    /// <summary>Number of fields with errors, to tell whether a step added any.</summary>
+    public int Count => _errors.Count;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var messages))
+        {
+            _errors[field] = messages = [];
+        }
+
+        messages.Add(message);
+    }
+
+    public ProblemHttpResult ToProblem(string title = "One or more fields are invalid.") =>
+        TypedResults.Problem(new HttpValidationProblemDetails(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = title,
+        });
+
+    public void Code(string field, string? value)
+    {
+        if (value is null || !CodePattern().IsMatch(value))
+        {
+            Add(field, "must be 1-64 characters of letters, digits, '.', '_' or '-'.");
+        }
+    }
+
+    public string? Required(string field, string? value, int maxLength = 200)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "is required.");
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters.");
+        }
+
+        return value;
+    }
+
+    public void Range(string field, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            Add(field, $"must be between {min} and {max}.");
+        }
+    }
+
+    public void MaxLength(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, $"must be at most {maxLength} characters.");
+        }
+    }
+
+    public DateTimeZone? TimeZone(string field, string? id)
+    {
+        if (Required(field, id, 64) is null)
+        {
+            return null;
+        }
+
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(id!);
+        if (zone is null)
+        {
+            Add(field, $"'{id}' is not an IANA time zone (e.g. Europe/Berlin).");
+        }
+
+        return zone;
+    }
+
+    /// <summary>An ISO 8601 duration with no years or months (their length varies), e.g. PT4H or P1DT2H.</summary>
+    public Duration? IsoDuration(string field, string? text, bool mustBePositive)
+    {
+        if (Required(field, text, 64) is null)
+        {
+            return null;
+        }
+
+        var parsed = PeriodPattern.NormalizingIso.Parse(text!);
+        if (!parsed.Success || parsed.Value.Years != 0 || parsed.Value.Months != 0)
+        {
+            Add(field, $"'{text}' is not an ISO 8601 duration in weeks, days, hours, minutes or seconds (e.g. PT4H).");
+            return null;
+        }
+
+        var duration = parsed.Value.ToDuration();
+        if (duration < Duration.Zero || (mustBePositive && duration == Duration.Zero))
+        {
+            Add(field, mustBePositive ? "must be longer than zero." : "must not be negative.");
+            return null;
+        }
+
+        return duration;
+    }
+
+    /// <summary>A time of day "HH:mm"; "24:00" only where the end of a day is meant.</summary>
+    public LocalTime? Time(string field, string? text, bool allowEndOfDay = false)
+    {
+        if (Required(field, text, 5) is null)
+        {
+            return null;
+        }
+
+        if (allowEndOfDay && text == "24:00")
+        {
+            return LocalTime.MaxValue;
+        }
+
+        var parsed = TimeOfDay.Parse(text!);
+        if (!parsed.Success)
+        {
+            Add(field, $"'{text}' is not a time of day as HH:mm.");
+            return null;
+        }
+
+        return parsed.Value;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex CodePattern();
+}

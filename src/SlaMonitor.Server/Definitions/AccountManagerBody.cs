@@ -1,0 +1,7 @@
+namespace SlaMonitor.Server.Definitions;
+
+public sealed record AccountManagerBody
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+}

@@ -1,0 +1,9 @@
+namespace SlaMonitor.Server.Definitions;
+
+public sealed record CarrierBody
+{
+    public string? Name { get; init; }
+    public string? Secret { get; init; }
+    public string? Format { get; init; }
+    public int? RequestsPerSecond { get; init; }
+}

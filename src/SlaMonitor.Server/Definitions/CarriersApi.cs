@@ -1,0 +1,102 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Common;
+
+namespace SlaMonitor.Server.Definitions;
+
+public static class CarriersApi
+{
+    /// <summary>Secrets are write-only: views never carry them.</summary>
+    public sealed record CarrierView(string Code, string Name, string Format, bool HasPreviousSecret, int? RequestsPerSecond);
+
+    public static RouteGroupBuilder MapCarriersApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/carriers").WithTags("Admin: carriers").RequireAuthorization(Roles.AdminPolicy);
+        group.MapPut("/{code}", PutCarrier);
+        group.MapGet("/", ListCarriers);
+        group.MapGet("/{code}", GetCarrier);
+        group.MapDelete("/{code}/previous-secret", RetirePreviousSecret)
+            .WithSummary("Retire the secret that was replaced by the last PUT; until then both verify.");
+        return api;
+    }
+
+    private static async Task<Results<Ok<CarrierView>, ProblemHttpResult>> PutCarrier(
+        string code, CarrierBody body, SlaDbContext db, IClock clock, CarrierDirectory carriers, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Code("code", code);
+        errors.Required("name", body.Name);
+        if (errors.Required("secret", body.Secret, 512) is { Length: < 16 })
+        {
+            errors.Add("secret", "must be at least 16 characters.");
+        }
+
+        var format = body.Format ?? "canonical";
+        if (!CarrierFormatNames.All.Contains(format))
+        {
+            errors.Add("format", $"must be one of {string.Join(", ", CarrierFormatNames.All)}.");
+        }
+
+        if (body.RequestsPerSecond is < 1 or > 100_000)
+        {
+            errors.Add("requestsPerSecond", "must be between 1 and 100000.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var carrier = await db.Carriers.FindAsync([code], ct);
+        if (carrier is null)
+        {
+            carrier = new Carrier { Code = code, Name = "", Secret = "", Format = "" };
+            db.Carriers.Add(carrier);
+        }
+
+        carrier.Name = body.Name!;
+        if (carrier.Secret.Length > 0 && carrier.Secret != body.Secret)
+        {
+            carrier.PreviousSecret = carrier.Secret;
+        }
+
+        carrier.Secret = body.Secret!;
+        carrier.RequestsPerSecond = body.RequestsPerSecond;
+        carrier.Format = format;
+        carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
+        await db.SaveChangesAsync(ct);
+        carriers.Forget(code);
+        return TypedResults.Ok(ToView(carrier));
+    }
+
+    private static async Task<Ok<List<CarrierView>>> ListCarriers(SlaDbContext db, CancellationToken ct)
+    {
+        var carriers = await db.Carriers.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+        return TypedResults.Ok(carriers.Select(ToView).ToList());
+    }
+
+    private static async Task<Results<Ok<CarrierView>, NotFound>> GetCarrier(string code, SlaDbContext db, CancellationToken ct) =>
+        await db.Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct) is { } carrier
+            ? TypedResults.Ok(ToView(carrier))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<NoContent, NotFound>> RetirePreviousSecret(string code, SlaDbContext db, CarrierDirectory carriers, CancellationToken ct)
+    {
+        var carrier = await db.Carriers.FindAsync([code], ct);
+        if (carrier is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        carrier.PreviousSecret = null;
+        await db.SaveChangesAsync(ct);
+        carriers.Forget(code);
+        return TypedResults.NoContent();
+    }
+
+    private static CarrierView ToView(Carrier carrier) =>
+        new(carrier.Code, carrier.Name, carrier.Format, carrier.PreviousSecret is not null, carrier.RequestsPerSecond);
+}

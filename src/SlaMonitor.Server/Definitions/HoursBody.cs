@@ -1,0 +1,7 @@
+namespace SlaMonitor.Server.Definitions;
+
+public sealed record HoursBody
+{
+    public string? Opens { get; init; }
+    public string? Closes { get; init; }
+}

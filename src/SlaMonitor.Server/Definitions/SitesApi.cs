@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Common;
+
+namespace SlaMonitor.Server.Definitions;
+
+public static class SitesApi
+{
+    public sealed record SiteView(string Code, string Name, string Region, string TimeZone, CalendarBody Calendar);
+
+    public static RouteGroupBuilder MapSitesApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sites").WithTags("Admin: sites");
+        group.MapPut("/{siteCode}", PutSite).RequireAuthorization(Roles.AdminPolicy);
+        group.MapGet("/", ListSites).RequireAuthorization(Roles.ReaderPolicy);
+        group.MapGet("/{siteCode}", GetSite).RequireAuthorization(Roles.ReaderPolicy);
+        return api;
+    }
+
+    private static async Task<Results<Ok<SiteView>, ProblemHttpResult>> PutSite(
+        string siteCode, SiteBody body, SlaDbContext db, IClock clock, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Code("siteCode", siteCode);
+        SiteValidation.Validate(body, errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var site = await db.Sites.FindAsync([siteCode], ct);
+        if (site is null)
+        {
+            site = new Site { Code = siteCode, Name = "", Region = "", TimeZone = "", CalendarJson = "" };
+            db.Sites.Add(site);
+        }
+
+        site.Name = body.Name!;
+        site.Region = body.Region!;
+        site.TimeZone = body.TimeZone!;
+        site.CalendarJson = AdminJson.Serialize(body.Calendar);
+        site.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(ToView(site));
+    }
+
+    private static async Task<Ok<List<SiteView>>> ListSites(SlaDbContext db, CancellationToken ct)
+    {
+        var sites = await db.Sites.AsNoTracking().OrderBy(s => s.Code).ToListAsync(ct);
+        return TypedResults.Ok(sites.Select(ToView).ToList());
+    }
+
+    private static async Task<Results<Ok<SiteView>, NotFound>> GetSite(string siteCode, SlaDbContext db, CancellationToken ct) =>
+        await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Code == siteCode, ct) is { } site
+            ? TypedResults.Ok(ToView(site))
+            : TypedResults.NotFound();
+
+    private static SiteView ToView(Site site) =>
+        new(site.Code, site.Name, site.Region, site.TimeZone, AdminJson.Deserialize<CalendarBody>(site.CalendarJson));
+}

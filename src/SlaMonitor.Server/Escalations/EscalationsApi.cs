@@ -1,0 +1,175 @@
+using System.Security.Claims;
+using System.Xml;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SlaMonitor.Engine;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Common;
+
+namespace SlaMonitor.Server.Escalations;
+
+public static class EscalationsApi
+{
+    public sealed record EscalationPage(IReadOnlyList<EscalationView> Items, int Total, int Offset, int Limit);
+
+    public static RouteGroupBuilder MapEscalationsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/escalations").WithTags("Escalations").RequireAuthorization(Roles.ReaderPolicy);
+        group.MapGet("/", List).WithSummary("Escalations, oldest first; filter by state (open, acknowledged, resolved), customer and ticketRef.");
+        group.MapGet("/metrics", Metrics).WithSummary("Alert lead time, time to acknowledge, breaches prevented.");
+        group.MapGet("/{id:guid}", Get).WithSummary("One escalation.");
+        group.MapPost("/{id:guid}/acknowledge", Acknowledge).WithSummary("Acknowledge { by, note }: the escalation stops climbing and re-notifying.");
+        group.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign { to }.");
+        group.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Resolve by hand (outcome MANUAL).");
+        return api;
+    }
+
+    private static async Task<Results<Ok<EscalationPage>, ProblemHttpResult>> List(
+        SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? state = null, string? customer = null, string? ticketRef = null,
+        int offset = 0, int limit = 100)
+    {
+        var errors = new ValidationErrors();
+        if (state is not null && !EscalationStates.All.Contains(state))
+        {
+            errors.Add("state", $"must be one of {string.Join(", ", EscalationStates.All)}.");
+        }
+
+        if (offset < 0)
+        {
+            errors.Add("offset", "must not be negative.");
+        }
+
+        if (limit is < 1 or > 1000)
+        {
+            errors.Add("limit", "must be between 1 and 1000.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var query = Visible(db.Escalations.AsNoTracking(), user);
+        query = state is null ? query : query.Where(e => e.State == state);
+        query = customer is null ? query : query.Where(e => e.CustomerCode == customer);
+        query = ticketRef is null ? query : query.Where(e => e.TicketRef == ticketRef);
+        var total = await query.CountAsync(ct);
+        var page = await query.OrderBy(e => e.OpenedAt).ThenBy(e => e.Id).Skip(offset).Take(limit).ToListAsync(ct);
+        return TypedResults.Ok(new EscalationPage(page.Select(EscalationViews.ToView).ToList(), total, offset, limit));
+    }
+
+    private static async Task<Results<Ok<EscalationView>, NotFound>> Get(Guid id, SlaDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        await Visible(db.Escalations.AsNoTracking(), user).FirstOrDefaultAsync(e => e.Id == id, ct) is { } e
+            ? TypedResults.Ok(EscalationViews.ToView(e))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Acknowledge(
+        Guid id, AcknowledgeBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, SlaMetrics metrics, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("by", body.By);
+        errors.MaxLength("note", body.Note, 2000);
+        return await Change(id, db, user, clock, bus, errors, "acknowledged", (e, now) =>
+        {
+            if (e.State == EscalationStates.Acknowledged)
+            {
+                return Conflict("The escalation is already acknowledged.");
+            }
+
+            e.State = EscalationStates.Acknowledged;
+            e.AcknowledgedAt = now.ToDateTimeUtc();
+            e.AcknowledgedBy = body.By;
+            e.AcknowledgeNote = body.Note;
+            e.NextNotifyAt = null;
+            metrics.Acknowledged(e);
+            return null;
+        }, ct);
+    }
+
+    private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Assign(
+        Guid id, AssignBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        errors.Required("to", body.To);
+        return await Change(id, db, user, clock, bus, errors, "assigned", (e, _) =>
+        {
+            e.AssignedTo = body.To;
+            return null;
+        }, ct);
+    }
+
+    private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Resolve(
+        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, CancellationToken ct) =>
+        await Change(id, db, user, clock, bus, new ValidationErrors(), "resolved", (e, now) =>
+        {
+            EscalationKeeper.Resolve(e, EscalationOutcomes.Manual, now);
+            e.Revision--; // Change() counts the revision once.
+            return null;
+        }, ct);
+
+    private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Change(
+        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, ValidationErrors errors, string change,
+        Func<Escalation, Instant, ProblemHttpResult?> apply, CancellationToken ct)
+    {
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var escalation = await Visible(db.Escalations, user).FirstOrDefaultAsync(e => e.Id == id, ct);
+        if (escalation is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (escalation.State == EscalationStates.Resolved)
+        {
+            return Conflict("The escalation is already resolved.");
+        }
+
+        var now = clock.GetCurrentInstant();
+        if (apply(escalation, now) is { } problem)
+        {
+            return problem;
+        }
+
+        escalation.UpdatedAt = now.ToDateTimeUtc();
+        escalation.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Conflict("The escalation changed meanwhile; read it again.");
+        }
+
+        await bus.Publish(EscalationMessages.Changed(escalation, change, null, now), ct);
+        return TypedResults.Ok(EscalationViews.ToView(escalation));
+    }
+
+    private static async Task<Ok<EscalationMetricsView>> Metrics(SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? customer = null)
+    {
+        var query = Visible(db.Escalations.AsNoTracking(), user);
+        query = customer is null ? query : query.Where(e => e.CustomerCode == customer);
+        return TypedResults.Ok(await EscalationViews.MetricsAsync(db, query, ct));
+    }
+
+    /// <summary>Account managers see only the customers their key names.</summary>
+    private static IQueryable<Escalation> Visible(IQueryable<Escalation> query, ClaimsPrincipal user)
+    {
+        if (!user.IsInRole(Roles.AccountManager) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Ops))
+        {
+            return query;
+        }
+
+        var customers = user.FindAll(ApiKeyAuthenticationHandler.CustomerClaim).Select(c => c.Value).ToList();
+        return query.Where(e => customers.Contains(e.CustomerCode));
+    }
+
+    private static ProblemHttpResult Conflict(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+}

@@ -1,4 +1,0 @@
-namespace SlaMonitor.Server.Hosting;
-
-/// <summary>A configuration value the server cannot start with; the message names the key.</summary>
-public sealed class SettingsException(string message) : Exception(message);

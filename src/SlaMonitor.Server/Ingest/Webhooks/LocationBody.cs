@@ -1,0 +1,7 @@
+namespace SlaMonitor.Server.Ingest.Webhooks;
+
+public sealed record LocationBody
+{
+    public string? Code { get; init; }
+    public string? CountryCode { get; init; }
+}

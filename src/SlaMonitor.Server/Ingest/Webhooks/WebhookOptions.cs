@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SlaMonitor.Server.Ingest.Webhooks;
+
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    [Range(1024, 64 * 1024 * 1024)]
+    public int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
+
+    [Range(1, 1000)]
+    public int MaxEventsPerRequest { get; set; } = 1000;
+
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan MaxFutureSkew { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Webhook requests per second for a carrier without its own <c>requestsPerSecond</c>.</summary>
+    [Range(1, 100_000)]
+    public int DefaultRequestsPerSecond { get; set; } = 200;
+}

@@ -1,0 +1,22 @@
+
+namespace SlaMonitor.Server.Promises;
+
+public sealed record PromiseView(
+    string TicketRef,
+    string Customer,
+    string Site,
+    string Region,
+    string ServiceLevel,
+    string Status,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset Deadline,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset? PredictedCompletion,
+    double? ProbabilityLate,
+    string PausedFor,
+    PausedByBlame PausedByBlame,
+    string? Stage,
+    IReadOnlyList<string> Reasons,
+    string? Carrier,
+    int PolicyVersion,
+    IReadOnlyList<TimelineEntry>? Timeline);

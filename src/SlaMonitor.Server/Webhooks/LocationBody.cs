@@ -1,7 +1,0 @@
-namespace SlaMonitor.Server.Webhooks;
-
-public sealed record LocationBody
-{
-    public string? Code { get; init; }
-    public string? CountryCode { get; init; }
-}

@@ -1,8 +1,0 @@
-namespace SlaMonitor.Server.Webhooks;
-
-public sealed record OpenedBody
-{
-    public string? Customer { get; init; }
-    public string? Site { get; init; }
-    public string? ServiceLevel { get; init; }
-}
