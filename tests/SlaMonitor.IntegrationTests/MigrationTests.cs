@@ -1,5 +1,6 @@
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
+using PostgresQuartzScheduler = SlaMonitor.Infrastructure.Persistence.Migrations.Postgres.QuartzScheduler;
 
 namespace SlaMonitor.IntegrationTests;
 
@@ -12,6 +13,6 @@ public sealed class MigrationTests(Servers servers)
         Assert.Empty(await database.TableNamesAsync());
 
         await using var worker = new SlaHost(servers, database, SlaHost.NewEndpointPrefix(), role: "worker");
-        await MigratedSchema.AssertAsync(database, worker, QuartzSchema.PostgresCreate);
+        await MigratedSchema.AssertAsync(database, worker, PostgresQuartzScheduler.CreateSql);
     }
 }

@@ -2,6 +2,7 @@ using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
 using SlaMonitor.Tests.Shared;
+using SqlServerQuartzScheduler = SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer.QuartzScheduler;
 
 namespace SlaMonitor.IntegrationTests;
 
@@ -33,6 +34,6 @@ public sealed class SqlServerTests(Servers servers, SqlServer sqlServer) : IClas
         Assert.Empty(await database.TableNamesAsync());
 
         await using var worker = new SlaHost(servers, database, SlaHost.NewEndpointPrefix(), role: "worker");
-        await MigratedSchema.AssertAsync(database, worker, QuartzSchema.SqlServerCreate);
+        await MigratedSchema.AssertAsync(database, worker, SqlServerQuartzScheduler.CreateSql);
     }
 }
