@@ -12,6 +12,8 @@ namespace SlaMonitor.Server.Demo;
 /// <summary>
 /// Posts signed events through the real webhook so a newcomer sees promises open, move and close.
 /// Tickets open backdated by up to ~4h20m, so 4-hour promises reach their deadline within minutes.
+/// Logs one summary line per minute (<see cref="DemoTrafficTally"/>); HttpClient's own per-request lines are
+/// at Warning in appsettings.json.
 /// </summary>
 public sealed class DemoTrafficGenerator(
     IOptions<DemoOptions> options, IHttpClientFactory httpClients, IServer server, IHostApplicationLifetime lifetime,
@@ -40,16 +42,25 @@ public sealed class DemoTrafficGenerator(
         var client = httpClients.CreateClient(HttpClientName);
         client.BaseAddress = new Uri(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal));
         logger.LogInformation("Demo traffic: {Rate} events/s through {Address}", options.Value.EventsPerSecond, client.BaseAddress);
+        var tally = new DemoTrafficTally(clock);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / options.Value.EventsPerSecond));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try
             {
-                await PostNext(client, stoppingToken);
+                tally.Posted(await PostNext(client, tally, stoppingToken));
             }
             catch (HttpRequestException e)
             {
+                tally.Posted(delivered: false);
                 logger.LogWarning(e, "Demo event was not delivered");
+            }
+
+            if (tally.TakeFinishedMinute() is { } minute)
+            {
+                logger.LogInformation(
+                    "Demo traffic, last minute: {Posted} events posted, {Opened} tickets opened, {Closed} closed, {Failed} failed",
+                    minute.Posted, minute.Opened, minute.Closed, minute.Failed);
             }
         }
     }
@@ -62,13 +73,14 @@ public sealed class DemoTrafficGenerator(
         return started.Task.IsCompleted;
     }
 
-    private async Task PostNext(HttpClient client, CancellationToken ct)
+    /// <returns>Whether the event was accepted (a 2xx answer).</returns>
+    private async Task<bool> PostNext(HttpClient client, DemoTrafficTally tally, CancellationToken ct)
     {
         var now = clock.GetCurrentInstant();
         if (_open.Count < options.Value.OpenTickets && (_open.Count == 0 || _random.NextDouble() < 0.25))
         {
-            await Post(client, "FIELDFORCE", Opening(now), ct);
-            return;
+            tally.TicketOpened();
+            return await Post(client, "FIELDFORCE", Opening(now), ct);
         }
 
         var ticket = _open[_random.Next(_open.Count)];
@@ -76,9 +88,10 @@ public sealed class DemoTrafficGenerator(
         if (ticket.Steps.Count == 0 || step.Code == "CANCELLED")
         {
             _open.Remove(ticket);
+            tally.TicketClosed();
         }
 
-        await Post(client, step.Carrier, Event(ticket, step, now), ct);
+        return await Post(client, step.Carrier, Event(ticket, step, now), ct);
     }
 
     private Dictionary<string, object?> Opening(Instant now)
@@ -106,7 +119,7 @@ public sealed class DemoTrafficGenerator(
         ["reason"] = step.Reason,
     };
 
-    private async Task Post(HttpClient client, string carrier, Dictionary<string, object?> body, CancellationToken ct)
+    private async Task<bool> Post(HttpClient client, string carrier, Dictionary<string, object?> body, CancellationToken ct)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(body.Where(kv => kv.Value is not null).ToDictionary());
         var secret = DemoData.Carriers.First(c => c.Code == carrier).Secret;
@@ -119,5 +132,7 @@ public sealed class DemoTrafficGenerator(
         {
             logger.LogWarning("Demo event answered {Status}: {Body}", (int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
         }
+
+        return response.IsSuccessStatusCode;
     }
 }
