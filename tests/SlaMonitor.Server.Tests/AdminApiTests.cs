@@ -27,6 +27,9 @@ public sealed class AdminApiTests : IAsyncLifetime
         { "sites", "calendar.workingDays=[\"Mon\",\"Funday\"]", "calendar.workingDays[1]" },
         { "sites", "calendar.opens=8 o'clock", "calendar.opens" },
         { "sites", "name=remove", "name" },
+        { "sites", "calendar.opens=24:00", "calendar.opens" },
+        { "sites", "calendar.closes=00:00", "calendar.closes" },
+        { "policies", "target={\"nextBusinessDayBy\":\"24:00\",\"cutoff\":\"15:00\"}", "target.nextBusinessDayBy" },
         { "policies", "target=PT4X", "target" },
         { "policies", "atRiskMargin=30 minutes", "atRiskMargin" },
         { "policies", "fulfilledBy=remove", "fulfilledBy" },
@@ -98,6 +101,19 @@ public sealed class AdminApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_site_may_close_at_24_00_the_end_of_its_day()
+    {
+        var body = TestSetup.SiteBody();
+        body["calendar"]!["closes"] = "24:00";
+
+        using var put = await _admin.PutAsJsonAsync("/api/v1/sites/X1", body);
+
+        put.EnsureSuccessStatusCode();
+        var read = await _admin.GetFromJsonAsync<JsonElement>("/api/v1/sites/X1");
+        Assert.Equal("24:00", read.GetProperty("calendar").GetProperty("closes").GetString());
+    }
+
+    [Fact]
     public async Task Without_a_key_the_admin_api_answers_401()
     {
         using var anonymous = _app.CreateClient();
@@ -126,7 +142,7 @@ public sealed class AdminApiTests : IAsyncLifetime
         }
         else
         {
-            parent[parts[^1]] = value.StartsWith('[') ? JsonNode.Parse(value) : value;
+            parent[parts[^1]] = value.StartsWith('[') || value.StartsWith('{') ? JsonNode.Parse(value) : value;
         }
     }
 }

@@ -1,5 +1,4 @@
 using NodaTime;
-using NodaTime.Text;
 
 namespace SlaMonitor.Engine;
 
@@ -9,11 +8,9 @@ namespace SlaMonitor.Engine;
 /// </summary>
 public readonly record struct WorkingInterval(LocalTime Start, LocalTime End)
 {
-    private static readonly LocalTimePattern HoursMinutes = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
-
     public bool EndsAtMidnight => End == LocalTime.Midnight;
 
-    /// <summary>Parses "08:00" / "17:00"; "24:00" (or "00:00") as the end means midnight at the end of the day.</summary>
+    /// <summary>Parses "08:00" / "17:00"; "24:00" as the end is the end of the day (see <see cref="TimeOfDay"/>).</summary>
     public static WorkingInterval Parse(string start, string end) =>
-        new(HoursMinutes.Parse(start).Value, end is "24:00" ? LocalTime.Midnight : HoursMinutes.Parse(end).Value);
+        new(TimeOfDay.Parse(start).Value, TimeOfDay.ParseClosing(end).Value);
 }

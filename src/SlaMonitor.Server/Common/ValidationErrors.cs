@@ -2,13 +2,13 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using NodaTime.Text;
+using SlaMonitor.Engine;
 
 namespace SlaMonitor.Server.Common;
 
 /// <summary>Collects field errors (JSON paths) and turns them into a 422 problem details.</summary>
 public sealed partial class ValidationErrors
 {
-    private static readonly LocalTimePattern TimeOfDay = LocalTimePattern.CreateWithInvariantCulture("HH':'mm");
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool Any => _errors.Count > 0;
@@ -114,23 +114,18 @@ public sealed partial class ValidationErrors
         return duration;
     }
 
-    /// <summary>A time of day "HH:mm"; "24:00" only where the end of a day is meant.</summary>
-    public LocalTime? Time(string field, string? text, bool allowEndOfDay = false)
+    /// <summary>A time of day "HH:mm"; where an interval <paramref name="closes"/>, "24:00" too (the end of the day, read as midnight).</summary>
+    public LocalTime? Time(string field, string? text, bool closes = false)
     {
         if (Required(field, text, 5) is null)
         {
             return null;
         }
 
-        if (allowEndOfDay && text == "24:00")
-        {
-            return LocalTime.MaxValue;
-        }
-
-        var parsed = TimeOfDay.Parse(text!);
+        var parsed = closes ? TimeOfDay.ParseClosing(text!) : TimeOfDay.Parse(text!);
         if (!parsed.Success)
         {
-            Add(field, $"'{text}' is not a time of day as HH:mm.");
+            Add(field, text == TimeOfDay.EndOfDay ? "'24:00' is only allowed where opening hours close (the end of the day)." : $"'{text}' is not a time of day as HH:mm.");
             return null;
         }
 

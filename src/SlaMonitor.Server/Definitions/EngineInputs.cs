@@ -49,5 +49,5 @@ public static class EngineInputs
     private static PauseKinds PauseOn(IReadOnlyList<string>? kinds) =>
         (kinds ?? []).Aggregate(PauseKinds.None, (all, kind) => all | (kind == "CUSTOMS_HOLD" ? PauseKinds.CustomsHold : PauseKinds.CustomerHold));
 
-    private static LocalTime Time(string text) => text == "24:00" ? LocalTime.Midnight : LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(text).Value;
+    private static LocalTime Time(string text) => TimeOfDay.Parse(text).Value;
 }

@@ -55,7 +55,7 @@ public static class PolicyValidation
                 break;
             case JsonValueKind.Object:
                 var cutoff = ReadCutoff(target.Value)!;
-                errors.Time("target.nextBusinessDayBy", cutoff.NextBusinessDayBy, allowEndOfDay: true);
+                errors.Time("target.nextBusinessDayBy", cutoff.NextBusinessDayBy);
                 errors.Time("target.cutoff", cutoff.Cutoff);
                 if (cutoff.Days is < 1 or > 30)
                 {

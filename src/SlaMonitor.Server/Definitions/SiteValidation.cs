@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using SlaMonitor.Engine;
 using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Definitions;
@@ -62,9 +63,11 @@ public static class SiteValidation
         {
             var field = calendar.Hours is null ? prefix : $"{prefix}[{i}]";
             var opens = errors.Time($"{field}.opens", hours[i].Opens);
-            var closes = errors.Time($"{field}.closes", hours[i].Closes, allowEndOfDay: true);
-            if (opens is { } o && closes is { } c)
+            var closes = errors.Time($"{field}.closes", hours[i].Closes, closes: true);
+            if (opens is { } o && closes is { } closing)
             {
+                // "24:00" closes at the end of the day: later than any opening.
+                var c = hours[i].Closes == TimeOfDay.EndOfDay ? LocalTime.MaxValue : closing;
                 if (c <= o)
                 {
                     errors.Add($"{field}.closes", "must be later than opens.");
