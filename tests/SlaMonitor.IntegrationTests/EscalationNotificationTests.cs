@@ -33,7 +33,7 @@ public sealed class EscalationNotificationTests(Servers servers, SmtpServer smtp
         var climbed = await Escalating.UntilAsync(client, ticket, e => e.Level() == 2, "to climb to level 2");
         var message = Assert.Single(await Eventually.UntilAsync(() => Task.FromResult(Mails(ticket)), m => m.Count > 0, $"an email about {ticket} at the SMTP server"));
 
-        var link = $"{Escalating.BoardUrl}/promises/{ticket}";
+        var link = $"{Escalating.BoardUrl}/promise/{ticket}";
         var reasons = climbed.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!).ToList();
         Assert.NotEmpty(reasons);
         Assert.Equal(Escalating.AccountManager, Assert.Single(message.To.Mailboxes).Address);
@@ -84,7 +84,7 @@ public sealed class EscalationNotificationTests(Servers servers, SmtpServer smtp
         var alert = JsonDocument.Parse(requests[2].Body).RootElement;
         Assert.Equal((ticket, id, 2, "AT_RISK"), (alert.GetProperty("ticketRef").GetString(), alert.GetProperty("escalationId").GetGuid(),
             alert.GetProperty("level").GetInt32(), alert.GetProperty("status").GetString()));
-        Assert.Equal($"{Escalating.BoardUrl}/promises/{ticket}", alert.GetProperty("link").GetString());
+        Assert.Equal($"{Escalating.BoardUrl}/promise/{ticket}", alert.GetProperty("link").GetString());
         log = await Deliveries(database, id, "webhook");
         Assert.Equal(
             [(1, "failed", (int?)500), (2, "failed", 500), (3, "sent", 200)],

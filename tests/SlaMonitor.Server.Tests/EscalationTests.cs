@@ -70,8 +70,27 @@ public sealed class EscalationTests : IAsyncLifetime
         Assert.Contains("dana@example.com", text, StringComparison.Ordinal);
         Assert.Contains("T-1", text, StringComparison.Ordinal);
         Assert.Contains("ACME Corp", text, StringComparison.Ordinal);
-        Assert.Contains("https://board.example.com/promises/T-1", text, StringComparison.Ordinal);
+        Assert.Contains("https://board.example.com/promise/T-1", text, StringComparison.Ordinal);
         Assert.Contains("text/html", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_board_link_in_an_alert_email_opens_the_promise_page()
+    {
+        await PostAsync(SignedEvents.Opened("T-1", Now - Duration.FromMinutes(220)));
+        await EscalationAsync("T-1", e => e.GetProperty("level").GetInt32() == 1);
+        _app.Clock.Advance(Duration.FromMinutes(15));
+        var mail = await Eventually.UntilAsync(
+            () => Task.FromResult(Directory.Exists(_pickup) ? Directory.GetFiles(_pickup, "*.eml") : []), f => f.Length > 0, "an email in the pickup folder");
+        var message = await MimeKit.MimeMessage.LoadAsync(Assert.Single(mail));
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https://board\.example\.com/\S+").Value);
+
+        using var page = await _admin.GetAsync(link.PathAndQuery);
+
+        Assert.Equal("/promise/T-1", link.AbsolutePath);
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("promise.js", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

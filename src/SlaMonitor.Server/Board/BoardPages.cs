@@ -1,3 +1,5 @@
+using SlaMonitor.Server.Common;
+
 namespace SlaMonitor.Server.Board;
 
 /// <summary>
@@ -9,7 +11,7 @@ public static class BoardPages
     public static void MapBoardPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/", (HttpContext c, IWebHostEnvironment env) => Page(c, env, "board.html", requireSignIn: true)).ExcludeFromDescription();
-        app.MapGet("/promise/{ticketRef}", (HttpContext c, IWebHostEnvironment env) => Page(c, env, "promise.html", requireSignIn: true)).ExcludeFromDescription();
+        app.MapGet(PromiseLinks.PageRoute, (HttpContext c, IWebHostEnvironment env) => Page(c, env, "promise.html", requireSignIn: true)).ExcludeFromDescription();
         app.MapGet("/signin", (HttpContext c, IWebHostEnvironment env) => Page(c, env, "signin.html", requireSignIn: false)).ExcludeFromDescription();
     }
 

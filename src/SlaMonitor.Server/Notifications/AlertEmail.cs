@@ -5,6 +5,7 @@ using MimeKit;
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Notifications;
 
@@ -44,7 +45,7 @@ public static class AlertEmail
         foreach (var line in lines)
         {
             var e = line.Escalation;
-            var link = $"{boardUrl.TrimEnd('/')}/promises/{Uri.EscapeDataString(e.TicketRef)}";
+            var link = PromiseLinks.For(boardUrl, e.TicketRef);
             var why = line.Reasons.Count > 0 ? string.Join("; ", line.Reasons) : e.ReasonKey;
             text.AppendLine(CultureInfo.InvariantCulture, $"- {e.TicketRef} ({e.PromiseStatus}) for {line.CustomerName} at site {e.SiteCode}: {why}. {TimeLeft(e, now)}. {link}");
             html.Append(CultureInfo.InvariantCulture,

@@ -113,7 +113,7 @@ public sealed class AlertNotifier(
             level = escalation.Level,
             deadline = new DateTimeOffset(escalation.Deadline, TimeSpan.Zero),
             reasons = AdminJson.Deserialize<List<string>>(escalation.ReasonsJson),
-            link = $"{options.Value.BoardUrl.TrimEnd('/')}/promises/{Uri.EscapeDataString(escalation.TicketRef)}",
+            link = PromiseLinks.For(options.Value.BoardUrl, escalation.TicketRef),
         });
         var attempts = await webhooks.Post(url, json, ct);
         foreach (var attempt in attempts)
