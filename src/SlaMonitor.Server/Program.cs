@@ -5,18 +5,18 @@ using SlaMonitor.Server.Demo;
 using SlaMonitor.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-var role = ServerRole.Parse(builder.Configuration[ServerRole.ConfigKey]);
+var role = builder.AddSettings<RoleOptions>(RoleOptions.Section).ToServerRole();
 var persistence = builder.AddSlaPersistence();
 builder.AddSlaMessaging(role);
+var escalations = builder.AddSlaEscalations();
 if (role.RunsWorker)
 {
-    builder.AddSlaScheduling(persistence);
+    builder.AddSlaScheduling(persistence, escalations);
 }
 
 builder.AddSlaAuth();
 builder.AddSlaBoard(role);
 builder.AddSlaApi();
-builder.AddSlaEscalations();
 builder.AddSlaTelemetry();
 builder.AddSlaDemo(role);
 

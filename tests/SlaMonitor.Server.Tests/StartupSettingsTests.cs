@@ -18,6 +18,16 @@ public sealed class StartupSettingsTests
     [InlineData("Ingest:ParkedEventMaxAge", "-1.00:00:00", "Ingest:ParkedEventMaxAge")]
     [InlineData("Retention:DeliveryLogs", "02:00:00", "Retention:DeliveryLogs")]
     [InlineData("Escalations:DigestCron", "every morning", "Escalations:DigestCron")]
+    [InlineData("Persistence:Provider", "7", "Persistence:Provider")]
+    [InlineData("Messaging:Transport", "5", "Messaging:Transport")]
+    [InlineData("Role", "", "--role")]
+    [InlineData("Telemetry:Exporter", "9", "Telemetry:Exporter")]
+    [InlineData("Telemetry:OtlpEndpoint", "not a url", "Telemetry:OtlpEndpoint")]
+    [InlineData("Escalations:BoardUrl", "not a url", "Escalations:BoardUrl")]
+    [InlineData("Demo:OpenTickets", "0", "Demo:OpenTickets")]
+    [InlineData("Webhooks:SignatureTolerance", "00:00:01", "Webhooks:SignatureTolerance")]
+    [InlineData("Scheduling:Wakeups:BatchSize", "0", "Scheduling:Wakeups:BatchSize")]
+    [InlineData("Notifications:Webhook:MaxRetries", "eleven", "Notifications:Webhook:MaxRetries")]
     public async Task A_wrong_value_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));
@@ -35,6 +45,22 @@ public sealed class StartupSettingsTests
         }));
 
         Assert.Contains("Persistence:ConnectionString", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Messaging:RabbitMq:Host", "", "Messaging:RabbitMq:Host")]
+    [InlineData("Messaging:RabbitMq:Port", "0", "Messaging:RabbitMq:Port")]
+    [InlineData("Messaging:RabbitMq:Port", "70000", "Messaging:RabbitMq:Port")]
+    public async Task A_wrong_broker_setting_stops_start_up_naming_the_key(string key, string value, string named)
+    {
+        var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?>
+        {
+            ["Messaging:Transport"] = "RabbitMq",
+            ["Messaging:RabbitMq:Host"] = "localhost",
+            [key] = value,
+        }));
+
+        Assert.Contains(named, message, StringComparison.Ordinal);
     }
 
     [Fact]

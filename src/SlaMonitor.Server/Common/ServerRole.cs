@@ -3,8 +3,6 @@ namespace SlaMonitor.Server.Common;
 /// <summary>What this process does: `api` serves HTTP and publishes, `worker` consumes and runs jobs.</summary>
 public sealed record ServerRole(bool ServesApi, bool RunsWorker)
 {
-    public const string ConfigKey = "Role";
-
     public static ServerRole Parse(string? value) => (value ?? "all").Trim().ToUpperInvariant() switch
     {
         "ALL" => new ServerRole(ServesApi: true, RunsWorker: true),

@@ -10,8 +10,8 @@ public static class DemoExtensions
 {
     public static void AddSlaDemo(this WebApplicationBuilder builder, ServerRole role)
     {
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        if (role.ServesApi && builder.Configuration.GetValue<bool>("Demo:Enabled"))
+        var demo = builder.AddSettings<DemoOptions>(DemoOptions.Section);
+        if (role.ServesApi && demo.Enabled)
         {
             builder.Services.AddHttpClient(DemoTrafficGenerator.HttpClientName);
             builder.Services.AddHostedService<DemoTrafficGenerator>();

@@ -1,11 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using NodaTime;
+using Quartz;
 using SlaMonitor.Engine;
 
 namespace SlaMonitor.Server.Escalations;
 
 /// <summary>Settings under <c>Escalations</c>.</summary>
-public sealed class EscalationOptions
+public sealed class EscalationOptions : IValidatableObject
 {
     public const string Section = "Escalations";
 
@@ -28,6 +29,19 @@ public sealed class EscalationOptions
     /// <summary>Addresses told at a <c>dutyManager</c> level (comma-separated); none: only the bus and the board.</summary>
     public string? DutyManagers { get; set; }
 
+    /// <summary>Quartz cron (UTC) of the digest: one email per account manager listing every unresolved escalation.</summary>
+    public string DigestCron { get; set; } = "0 0 7 * * ?";
+
     /// <summary>The re-notification back-off these settings describe.</summary>
     public EscalationBackoff Backoff() => new(Duration.FromTimeSpan(RenotifyFirst), Duration.FromTimeSpan(RenotifyCap));
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(DigestCron) || !CronExpression.TryParse(DigestCron, out _))
+        {
+            yield return new ValidationResult(
+                $"Escalations:DigestCron must be a Quartz cron expression such as '0 0 7 * * ?' (07:00 UTC daily), not '{DigestCron}'.",
+                [nameof(DigestCron)]);
+        }
+    }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Scalar.AspNetCore;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Escalations;
 using SlaMonitor.Server.Ingest.Deliveries;
@@ -26,7 +27,7 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
         builder.Services.AddCarrierRateLimiting();

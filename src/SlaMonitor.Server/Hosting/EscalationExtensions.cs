@@ -11,13 +11,13 @@ namespace SlaMonitor.Server.Hosting;
 public static class EscalationExtensions
 {
     /// <summary>Escalations, their notifications (MailKit email, signed webhook with retries) and the wake-up settings.</summary>
-    public static void AddSlaEscalations(this WebApplicationBuilder builder)
+    public static EscalationOptions AddSlaEscalations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<EscalationOptions>().BindConfiguration(EscalationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WakeupOptions>().BindConfiguration(WakeupOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<WebhookAlertOptions>().BindConfiguration(WebhookAlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
+        var escalations = builder.AddSettings<EscalationOptions>(EscalationOptions.Section);
+        builder.AddSettings<WakeupOptions>(WakeupOptions.Section);
+        var webhook = builder.AddSettings<WebhookAlertOptions>(WebhookAlertOptions.Section);
+        builder.AddSettings<SmtpOptions>(SmtpOptions.Section);
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<WakeupSignal>();
         services.AddSingleton<SlaMetrics>();
@@ -26,7 +26,6 @@ public static class EscalationExtensions
         services.AddScoped<EscalationWaker>();
         services.AddScoped<IEscalationAlerts, AlertNotifier>();
         services.AddTransient<AttemptRecorder>();
-        var webhook = builder.Configuration.GetSection(WebhookAlertOptions.Section).Get<WebhookAlertOptions>() ?? new WebhookAlertOptions();
         var client = services.AddHttpClient<AlertWebhookClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("alert-webhook", pipeline =>
             {
@@ -43,5 +42,6 @@ public static class EscalationExtensions
 
         // Added after the resilience handler, so it runs inside it and sees every try.
         client.AddHttpMessageHandler<AttemptRecorder>();
+        return escalations;
     }
 }

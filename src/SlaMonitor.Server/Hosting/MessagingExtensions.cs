@@ -9,18 +9,23 @@ public static class MessagingExtensions
 {
     private static readonly TimeSpan BusStopTimeout = TimeSpan.FromSeconds(30);
 
-    public static MessagingSettings AddSlaMessaging(this WebApplicationBuilder builder, ServerRole role)
+    public static MessagingOptions AddSlaMessaging(this WebApplicationBuilder builder, ServerRole role)
     {
-        var settings = MessagingSettings.Read(builder.Configuration, role);
-        builder.Services.AddSingleton(settings);
+        var settings = builder.AddSettings<MessagingOptions>(MessagingOptions.Section);
+        if (settings.Transport == MessagingTransport.InMemory && !role.IsAll)
+        {
+            throw new SettingsException(
+                "Messaging:Transport InMemory only works with --role all: api and worker processes must share a broker (use RabbitMq).");
+        }
+
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddScoped<EventBulkWriter>();
-        builder.Services.AddSingleton(IngestOptions.Read(builder.Configuration));
+        builder.AddSettings<IngestOptions>(IngestOptions.Section);
         builder.Services.AddScoped<ParkedEventExpiry>();
         // SQLite takes one writer at a time; parallel stripes would only queue on its lock.
         builder.Services.AddScoped<IngestBatch>();
         builder.Services.AddSingleton(sp => new IngestStripes(
-            sp.GetRequiredService<PersistenceSettings>().IsServerDatabase ? 4 : 1,
+            sp.GetRequiredService<PersistenceOptions>().IsServerDatabase ? 4 : 1,
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<ILogger<IngestStripes>>()));
         // Stopping waits for the bus (and the batches being consumed) before the container is disposed: consumers
@@ -39,11 +44,12 @@ public static class MessagingExtensions
                 bus.AddConsumer<RecordCarrierEventsConsumer, RecordCarrierEventsConsumerDefinition>();
             }
 
-            if (settings.RabbitMq is { } rabbit)
+            if (settings.Transport == MessagingTransport.RabbitMq)
             {
+                var rabbit = settings.RabbitMq;
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
                     {
                         h.Username(rabbit.Username);
                         h.Password(rabbit.Password);

@@ -6,10 +6,10 @@ namespace SlaMonitor.Server.Hosting;
 
 public static class PersistenceExtensions
 {
-    public static PersistenceSettings AddSlaPersistence(this WebApplicationBuilder builder)
+    public static PersistenceOptions AddSlaPersistence(this WebApplicationBuilder builder)
     {
-        var settings = PersistenceSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(settings);
+        var contentRoot = builder.Environment.ContentRootPath;
+        var settings = builder.AddSettings<PersistenceOptions>(PersistenceOptions.Section, o => o.DefaultSqliteFile(contentRoot));
         // Registered as the provider's subclass (it owns that provider's migrations) and resolved as SlaDbContext.
         switch (settings.Provider)
         {
@@ -28,12 +28,12 @@ public static class PersistenceExtensions
         return settings;
     }
 
-    private static void Register<TContext>(IServiceCollection services, PersistenceSettings settings)
+    private static void Register<TContext>(IServiceCollection services, PersistenceOptions settings)
         where TContext : SlaDbContext =>
         services.AddDbContext<SlaDbContext, TContext>(options => SlaDbContextOptions.Configure(options, settings.Provider, settings.ConnectionString));
 
     /// <summary>Applies the provider's migrations (the Quartz tables come with the server providers' set).</summary>
-    public static async Task PrepareDatabaseAsync(this WebApplication app, PersistenceSettings settings)
+    public static async Task PrepareDatabaseAsync(this WebApplication app, PersistenceOptions settings)
     {
         if (!settings.MigrateOnStartup)
         {

@@ -1,10 +1,12 @@
 using Quartz;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Escalations;
 using SlaMonitor.Server.Ingest.Parked;
 using SlaMonitor.Server.Notifications;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Scheduling;
+using SchedulingOptions = SlaMonitor.Server.Scheduling.SchedulingOptions;
 
 namespace SlaMonitor.Server.Hosting;
 
@@ -14,38 +16,24 @@ public static class SchedulingExtensions
     /// Quartz with the RAM store on SQLite; on a server database the clustered ADO.NET store,
     /// whose tables the migrations create, so several workers share the schedule.
     /// </summary>
-    public static void AddSlaScheduling(this WebApplicationBuilder builder, PersistenceSettings persistence)
+    public static void AddSlaScheduling(this WebApplicationBuilder builder, PersistenceOptions persistence, EscalationOptions escalations)
     {
-        var everySeconds = builder.Configuration.GetValue("Scheduling:EvaluateEverySeconds", 60);
-        if (everySeconds is < 1 or > 3600)
-        {
-            throw new SettingsException($"Scheduling:EvaluateEverySeconds must be between 1 and 3600, not {everySeconds}.");
-        }
-
-        var digestCron = builder.Configuration[AlertDigest.CronKey] ?? AlertDigest.DefaultCron;
-        if (!CronExpression.TryParse(digestCron, out _))
-        {
-            throw new SettingsException($"{AlertDigest.CronKey} must be a Quartz cron expression such as '{AlertDigest.DefaultCron}' (07:00 UTC daily), not '{digestCron}'.");
-        }
-
-        // Quartz keeps schedulers in a process-wide registry by name: hosts sharing one process
-        // (tests) need distinct names; clustered workers in separate processes share one.
-        var instanceName = builder.Configuration["Scheduling:InstanceName"] ?? "SlaMonitor";
+        var scheduling = builder.AddSettings<SchedulingOptions>(SchedulingOptions.Section);
         builder.Services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
             {
-                s.InstanceName = instanceName;
+                s.InstanceName = scheduling.InstanceName;
                 s.GenerateInstanceId = true;
             });
-            Every<EvaluateDuePromisesJob>(q, EvaluateDuePromisesJob.Key, "evaluate-due-promises-trigger", TimeSpan.FromSeconds(everySeconds));
+            Every<EvaluateDuePromisesJob>(q, EvaluateDuePromisesJob.Key, "evaluate-due-promises-trigger", TimeSpan.FromSeconds(scheduling.EvaluateEverySeconds));
             Every<RecurringJob<ParkedEventExpiry>>(q, new JobKey("expire-parked-events", "ingest"), "expire-parked-events-trigger", TimeSpan.FromMinutes(10));
             Every<RecurringJob<DeliveryLogCleanup>>(q, new JobKey("clean-up", "maintenance"), "clean-up-trigger", TimeSpan.FromHours(1));
             var digest = new JobKey("digest", "notifications");
             q.AddJob<RecurringJob<AlertDigest>>(j => j.WithIdentity(digest).DisallowConcurrentExecution())
                 .AddTrigger<RecurringJob<AlertDigest>>(t => t.ForJob(digest)
                     .WithIdentity("digest-trigger", "notifications")
-                    .WithCronSchedule(digestCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+                    .WithCronSchedule(escalations.DigestCron, c => c.InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             if (persistence.IsServerDatabase)
             {
                 q.UsePersistentStore(store =>
@@ -66,7 +54,7 @@ public static class SchedulingExtensions
             }
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        builder.Services.AddSingleton(RetentionOptions.Read(builder.Configuration));
+        builder.AddSettings<RetentionOptions>(RetentionOptions.Section);
         builder.Services.AddScoped<DeliveryLogCleanup>();
         builder.Services.AddScoped<AlertDigest>();
         builder.Services.AddHostedService<LaneStatisticsRefresher>();

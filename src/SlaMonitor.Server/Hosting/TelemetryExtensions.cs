@@ -12,24 +12,14 @@ public static class TelemetryExtensions
     /// <summary>Traces and metrics for ASP.NET Core, MassTransit and Npgsql; exporter by Telemetry:Exporter (None, Console, Otlp).</summary>
     public static void AddSlaTelemetry(this WebApplicationBuilder builder)
     {
-        var exporter = builder.Configuration["Telemetry:Exporter"] ?? "None";
-        if (exporter.Equals("None", StringComparison.OrdinalIgnoreCase))
+        var telemetry = builder.AddSettings<TelemetryOptions>(TelemetryOptions.Section);
+        if (telemetry.Exporter == TelemetryExporter.None)
         {
             return;
         }
 
-        var console = exporter.Equals("Console", StringComparison.OrdinalIgnoreCase);
-        if (!console && !exporter.Equals("Otlp", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new SettingsException($"Telemetry:Exporter must be None, Console or Otlp, not '{exporter}'.");
-        }
-
-        var endpoint = builder.Configuration["Telemetry:OtlpEndpoint"];
-        if (endpoint is not null && !Uri.TryCreate(endpoint, UriKind.Absolute, out _))
-        {
-            throw new SettingsException($"Telemetry:OtlpEndpoint must be an absolute URL, not '{endpoint}'.");
-        }
-
+        var console = telemetry.Exporter == TelemetryExporter.Console;
+        var endpoint = telemetry.OtlpEndpoint;
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("SlaMonitor"))
             .WithTracing(tracing =>

@@ -9,7 +9,7 @@ namespace SlaMonitor.Server.Ingest;
 /// Sent to the queue rather than published to an exchange, so that events posted before any
 /// worker has bound its queue are kept by the broker instead of dropped.
 /// </summary>
-public sealed class EventPublisher(ISendEndpointProvider sendEndpoints, MessagingSettings messaging)
+public sealed class EventPublisher(ISendEndpointProvider sendEndpoints, MessagingOptions messaging)
 {
     public async Task Send(string carrierCode, IReadOnlyCollection<CarrierEvent> events, DateTimeOffset receivedAt)
     {

@@ -13,7 +13,7 @@ public sealed class RecordCarrierEventsConsumerDefinition : ConsumerDefinition<R
 {
     private readonly IngestStripes _stripes;
 
-    public RecordCarrierEventsConsumerDefinition(MessagingSettings messaging, IngestStripes stripes)
+    public RecordCarrierEventsConsumerDefinition(MessagingOptions messaging, IngestStripes stripes)
     {
         ArgumentNullException.ThrowIfNull(messaging);
         ArgumentNullException.ThrowIfNull(stripes);

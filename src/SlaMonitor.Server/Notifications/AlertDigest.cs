@@ -15,9 +15,6 @@ namespace SlaMonitor.Server.Notifications;
 /// </summary>
 public sealed class AlertDigest(SlaDbContext db, EmailSender email, IOptions<EscalationOptions> options, ILogger<AlertDigest> logger) : IRecurringWork
 {
-    public const string CronKey = "Escalations:DigestCron";
-    public const string DefaultCron = "0 0 7 * * ?";
-
     Task IRecurringWork.RunAsync(Instant now, CancellationToken ct) => SendAsync(now, ct);
 
     /// <summary>Sends the digests; returns how many emails went out.</summary>

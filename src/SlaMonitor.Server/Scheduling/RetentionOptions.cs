@@ -1,13 +1,14 @@
-using SlaMonitor.Server.Common;
+using System.ComponentModel.DataAnnotations;
 
 namespace SlaMonitor.Server.Scheduling;
 
-/// <summary>Retention:DeliveryLogs — how long the carrier delivery log and the notification delivery log are kept.</summary>
-public sealed record RetentionOptions(TimeSpan DeliveryLogs)
+/// <summary>Settings under <c>Retention</c>.</summary>
+public sealed class RetentionOptions
 {
-    public const string DeliveryLogsKey = "Retention:DeliveryLogs";
-    public static readonly TimeSpan DefaultDeliveryLogs = TimeSpan.FromDays(30);
+    public const string Section = "Retention";
 
-    public static RetentionOptions Read(IConfiguration configuration) =>
-        new(DurationSetting.Read(configuration, DeliveryLogsKey, DefaultDeliveryLogs, minimum: TimeSpan.FromDays(1)));
+    /// <summary>How long the carrier delivery log and the notification delivery log are kept.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "10675199.02:48:05.4775807",
+        ErrorMessage = "Retention:DeliveryLogs must be a duration of at least 1.00:00:00 such as 30.00:00:00.")]
+    public TimeSpan DeliveryLogs { get; set; } = TimeSpan.FromDays(30);
 }

@@ -14,7 +14,7 @@ namespace SlaMonitor.Server.Scheduling;
 /// token, guarded by "still due": of several workers racing for a row exactly one wins, and a worker that dies
 /// leaves the row due again once the lease has passed.
 /// </summary>
-public sealed class WakeupProcessor(IServiceScopeFactory scopes, PersistenceSettings persistence, IClock clock, IOptions<WakeupOptions> options, ILogger<WakeupProcessor> logger)
+public sealed class WakeupProcessor(IServiceScopeFactory scopes, PersistenceOptions persistence, IClock clock, IOptions<WakeupOptions> options, ILogger<WakeupProcessor> logger)
 {
     /// <summary>Processes one batch of each kind; returns how many wake-ups were handled.</summary>
     public async Task<int> ProcessDue(CancellationToken ct)

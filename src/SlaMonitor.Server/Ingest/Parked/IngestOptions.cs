@@ -1,13 +1,14 @@
-using SlaMonitor.Server.Common;
+using System.ComponentModel.DataAnnotations;
 
 namespace SlaMonitor.Server.Ingest.Parked;
 
-/// <summary>Ingest:ParkedEventMaxAge — how long an event may wait for its promise before it is expired.</summary>
-public sealed record IngestOptions(TimeSpan ParkedEventMaxAge)
+/// <summary>Settings under <c>Ingest</c>.</summary>
+public sealed class IngestOptions
 {
-    public const string MaxAgeKey = "Ingest:ParkedEventMaxAge";
-    public static readonly TimeSpan DefaultMaxAge = TimeSpan.FromDays(7);
+    public const string Section = "Ingest";
 
-    public static IngestOptions Read(IConfiguration configuration) =>
-        new(DurationSetting.Read(configuration, MaxAgeKey, DefaultMaxAge, minimum: TimeSpan.FromSeconds(1)));
+    /// <summary>How long an event may wait for its promise before it is expired.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "10675199.02:48:05.4775807",
+        ErrorMessage = "Ingest:ParkedEventMaxAge must be a duration of at least 00:00:01 such as 7.00:00:00.")]
+    public TimeSpan ParkedEventMaxAge { get; set; } = TimeSpan.FromDays(7);
 }

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SlaMonitor.Server.Common;
+
+/// <summary>Settings under <c>Messaging</c>: the transport between api and worker.</summary>
+public sealed class MessagingOptions : IValidatableObject
+{
+    public const string Section = "Messaging";
+
+    [EnumDataType(typeof(MessagingTransport), ErrorMessage = "Messaging:Transport must be InMemory or RabbitMq.")]
+    public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
+
+    /// <summary>Prefix for queue names (several installations on one broker).</summary>
+    public string EndpointPrefix { get; set; } = "";
+
+    /// <summary>Read only with the RabbitMq transport.</summary>
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    public string RecordEventsQueue => EndpointPrefix + "record-carrier-events";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Transport != MessagingTransport.RabbitMq)
+        {
+            return [];
+        }
+
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(RabbitMq, new ValidationContext(RabbitMq), results, validateAllProperties: true);
+        return results;
+    }
+}

@@ -1,0 +1,7 @@
+namespace SlaMonitor.Server.Common;
+
+public enum MessagingTransport
+{
+    InMemory,
+    RabbitMq,
+}

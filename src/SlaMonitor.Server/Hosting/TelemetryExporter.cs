@@ -1,0 +1,8 @@
+namespace SlaMonitor.Server.Hosting;
+
+public enum TelemetryExporter
+{
+    None,
+    Console,
+    Otlp,
+}
