@@ -35,6 +35,18 @@ public sealed class StartupSettingsTests
         Assert.Contains(named, message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Persistence:Provider", "Oracle", "Sqlite, Postgres, SqlServer")]
+    [InlineData("Messaging:Transport", "Carrier-Pigeon", "InMemory, RabbitMq")]
+    [InlineData("Telemetry:Exporter", "Fax", "None, Console, Otlp")]
+    public async Task A_value_that_is_not_one_of_the_choices_gets_them_listed(string key, string value, string choices)
+    {
+        var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(key, message, StringComparison.Ordinal);
+        Assert.Contains(choices, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_server_database_without_a_connection_string_stops_start_up()
     {

@@ -42,8 +42,8 @@ public static class Settings
         }
         catch (InvalidOperationException e)
         {
-            // The binder's message names the key: "Failed to convert configuration value at 'Ingest:ParkedEventMaxAge' …".
-            throw new SettingsException(e.Message, e);
+            // The binder's message names the key: "Failed to convert configuration value 'Oracle' at 'Persistence:Provider' …".
+            throw new SettingsException(e.Message + Choices<TOptions>(e.Message), e);
         }
 
         complete?.Invoke(value);
@@ -54,6 +54,14 @@ public static class Settings
         }
 
         return value;
+    }
+
+    /// <summary>For a value that is not one of an enum setting's names, the names it could have been.</summary>
+    private static string Choices<TOptions>(string message)
+    {
+        var choices = typeof(TOptions).GetProperties().Select(p => p.PropertyType)
+            .FirstOrDefault(type => type.IsEnum && message.Contains(type.FullName!, StringComparison.Ordinal));
+        return choices is null ? "" : $" It must be one of {string.Join(", ", Enum.GetNames(choices))}.";
     }
 
     /// <summary>The message, prefixed with the key unless it names the section already.</summary>

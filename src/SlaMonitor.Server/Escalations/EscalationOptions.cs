@@ -21,7 +21,7 @@ public sealed class EscalationOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = "Escalations:RenotifyCap must be between 00:00:01 and 7.00:00:00.")]
     public TimeSpan RenotifyCap { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Base address of the watch board; alerts link to <c>{BoardUrl}/promises/{ticketRef}</c>.</summary>
+    /// <summary>Base address of the watch board; alerts link to its promise pages (<see cref="Common.PromiseLinks"/>).</summary>
     [Required(ErrorMessage = "Escalations:BoardUrl is required.")]
     [Url(ErrorMessage = "Escalations:BoardUrl must be an absolute URL.")]
     public string BoardUrl { get; set; } = "http://localhost:5080";
