@@ -25,13 +25,13 @@ public sealed class EscalationKeeper(
     public async Task TrackMany(IReadOnlyList<Judged> judged, Instant now, CancellationToken ct)
     {
         var open = await OpenEscalations(judged.Select(j => j.Promise.TicketRef).ToList(), ct);
-        var changed = new List<(Judged Judged, Escalation Escalation, string Change)>();
+        var changed = new List<(Judged Judged, Escalation Escalation, EscalationTransition Transition)>();
         var opening = new List<Judged>();
         foreach (var one in judged)
         {
             if (open.TryGetValue(one.Promise.TicketRef, out var escalation))
             {
-                if (Follow(escalation, one.Promise, one.Evaluation.Status, now) is { } change)
+                if (EscalationTransitions.Follow(escalation, one.Promise, one.Evaluation.Status, now) is { } change)
                 {
                     changed.Add((one, escalation, change));
                 }
@@ -51,7 +51,7 @@ public sealed class EscalationKeeper(
         var open = await db.Escalations.FirstOrDefaultAsync(e => e.OpenKey == one.Promise.TicketRef, ct);
         if (open is not null)
         {
-            await SaveChanged(Follow(open, one.Promise, one.Evaluation.Status, now) is { } change ? [(one, open, change)] : [], now, ct, fallBack: false);
+            await SaveChanged(EscalationTransitions.Follow(open, one.Promise, one.Evaluation.Status, now) is { } change ? [(one, open, change)] : [], now, ct, fallBack: false);
         }
         else if (EscalationRules.Opens(one.Evaluation.Status))
         {
@@ -74,29 +74,7 @@ public sealed class EscalationKeeper(
         return open;
     }
 
-    /// <summary>Brings an open escalation in line with its promise: "resolved", "status", or null when nothing changed.</summary>
-    private static string? Follow(Escalation open, Promise promise, PromiseStatus status, Instant now)
-    {
-        if (EscalationRules.Outcome(status) is { } outcome)
-        {
-            Resolve(open, outcome, now);
-            return "resolved";
-        }
-
-        if (open.PromiseStatus == promise.Status && open.ReasonsJson == promise.ReasonsJson)
-        {
-            return null;
-        }
-
-        open.PromiseStatus = promise.Status;
-        open.ReasonsJson = promise.ReasonsJson;
-        open.Deadline = promise.Deadline;
-        open.UpdatedAt = now.ToDateTimeUtc();
-        open.Revision++;
-        return "status";
-    }
-
-    private async Task SaveChanged(List<(Judged Judged, Escalation Escalation, string Change)> changed, Instant now, CancellationToken ct, bool fallBack = true)
+    private async Task SaveChanged(List<(Judged Judged, Escalation Escalation, EscalationTransition Transition)> changed, Instant now, CancellationToken ct, bool fallBack = true)
     {
         if (changed.Count == 0)
         {
@@ -116,12 +94,12 @@ public sealed class EscalationKeeper(
             return;
         }
 
-        foreach (var (one, escalation, change) in changed.Where(c => c.Change == "resolved"))
+        foreach (var (one, escalation, _) in changed.Where(c => c.Transition.Change == EscalationChange.Resolved))
         {
             metrics.Resolved(escalation, one.Promise.Status);
         }
 
-        await publisher.PublishBatch(changed.Select(c => EscalationMessages.Changed(c.Escalation, c.Change, null, now)), ct);
+        await publisher.PublishBatch(changed.Select(c => c.Transition.Message(c.Escalation, now)), ct);
     }
 
     private async Task OpenMany(List<Judged> opening, Instant now, CancellationToken ct, bool fallBack = true)
@@ -139,7 +117,7 @@ public sealed class EscalationKeeper(
             opened.AddRange(group.Select(one =>
             {
                 var decision = EscalationRules.Open(one.State.Policy.EscalationLadder, now, settings.Backoff());
-                return (New(one.Promise, one.Region, group.Key.Reason, decision, incident.Id, now), decision);
+                return (EscalationTransitions.Open(one.Promise, one.Region, group.Key.Reason, decision, incident.Id, now), decision);
             }));
         }
 
@@ -178,43 +156,6 @@ public sealed class EscalationKeeper(
     }
 
     private static string ReasonKey(Judged one) => IncidentGrouping.ReasonCategory(one.LatestReason, one.Promise.Stage, one.Promise.Status);
-
-    private static Escalation New(Promise promise, string region, string reasonKey, EscalationDecision decision, Guid incidentId, Instant now) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        TicketRef = promise.TicketRef,
-        OpenKey = promise.TicketRef,
-        CustomerCode = promise.CustomerCode,
-        SiteCode = promise.SiteCode,
-        CarrierCode = promise.CarrierCode,
-        Region = region,
-        ReasonKey = reasonKey,
-        ReasonsJson = promise.ReasonsJson,
-        PromiseStatus = promise.Status,
-        Deadline = promise.Deadline,
-        Level = decision.Level,
-        State = EscalationStates.Open,
-        OpenedAt = now.ToDateTimeUtc(),
-        NextNotifyAt = decision.NextWakeAt?.ToDateTimeUtc(),
-        LastNotifiedAt = now.ToDateTimeUtc(),
-        NotifyAttempts = 1,
-        ServiceLevel = promise.ServiceLevel,
-        PolicyVersion = promise.PolicyVersion,
-        IncidentId = incidentId,
-        UpdatedAt = now.ToDateTimeUtc(),
-    };
-
-    public static void Resolve(Escalation escalation, string outcome, Instant now)
-    {
-        escalation.State = EscalationStates.Resolved;
-        escalation.OpenKey = null;
-        escalation.Outcome = outcome;
-        escalation.ResolvedAt = now.ToDateTimeUtc();
-        escalation.NextNotifyAt = null;
-        escalation.WakeupClaim = null;
-        escalation.UpdatedAt = now.ToDateTimeUtc();
-        escalation.Revision++;
-    }
 
     private async Task<Incident> JoinIncident(string? carrier, string region, string reasonKey, Instant now, EscalationOptions settings, CancellationToken ct)
     {

@@ -26,23 +26,11 @@ public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher,
             escalation.Level, Instant.FromDateTimeUtc(escalation.OpenedAt), escalation.State == EscalationStates.Acknowledged,
             escalation.RenotifyCount, escalation.LastNotifiedAt is { } last ? Instant.FromDateTimeUtc(last) : null);
         var decision = EscalationRules.Wake(ladder, progress, now, options.Value.Backoff());
-        var climbed = decision.Level > escalation.Level;
-        escalation.Level = decision.Level;
-        escalation.RenotifyCount = decision.RenotifyCount;
-        escalation.NextNotifyAt = decision.NextWakeAt?.ToDateTimeUtc();
-        escalation.WakeupClaim = null;
-        if (decision.Notify is not null)
-        {
-            escalation.LastNotifiedAt = now.ToDateTimeUtc();
-            escalation.NotifyAttempts++;
-        }
-
-        escalation.UpdatedAt = now.ToDateTimeUtc();
-        escalation.Revision++;
+        var transition = EscalationTransitions.Wake(escalation, decision, now);
         await db.SaveChangesAsync(ct);
-        if (decision.Notify is { } notify)
+        if (transition.Notify is { } notify)
         {
-            await publisher.Publish(EscalationMessages.Changed(escalation, climbed ? "climbed" : "renotified", notify, now), ct);
+            await publisher.Publish(transition.Message(escalation, now), ct);
             await notifier.Notify(escalation, notify, now, ct);
         }
     }

@@ -72,20 +72,11 @@ public static class EscalationsApi
         var errors = new ValidationErrors();
         errors.Required("by", body.By);
         errors.MaxLength("note", body.Note, 2000);
-        return await Change(id, db, user, clock, bus, errors, "acknowledged", (e, now) =>
+        return await Change(id, db, user, clock, bus, errors, EscalationChange.Acknowledged, (e, now) =>
         {
-            if (e.State == EscalationStates.Acknowledged)
-            {
-                return Conflict("The escalation is already acknowledged.");
-            }
-
-            e.State = EscalationStates.Acknowledged;
-            e.AcknowledgedAt = now.ToDateTimeUtc();
-            e.AcknowledgedBy = body.By;
-            e.AcknowledgeNote = body.Note;
-            e.NextNotifyAt = null;
+            var transition = EscalationTransitions.Acknowledge(e, body.By!, body.Note, now);
             metrics.Acknowledged(e);
-            return null;
+            return transition;
         }, ct);
     }
 
@@ -94,25 +85,18 @@ public static class EscalationsApi
     {
         var errors = new ValidationErrors();
         errors.Required("to", body.To);
-        return await Change(id, db, user, clock, bus, errors, "assigned", (e, _) =>
-        {
-            e.AssignedTo = body.To;
-            return null;
-        }, ct);
+        return await Change(id, db, user, clock, bus, errors, EscalationChange.Assigned, (e, now) => EscalationTransitions.Assign(e, body.To!, now), ct);
     }
 
     private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Resolve(
         Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, CancellationToken ct) =>
-        await Change(id, db, user, clock, bus, new ValidationErrors(), "resolved", (e, now) =>
-        {
-            EscalationKeeper.Resolve(e, EscalationOutcomes.Manual, now);
-            e.Revision--; // Change() counts the revision once.
-            return null;
-        }, ct);
+        await Change(id, db, user, clock, bus, new ValidationErrors(), EscalationChange.Resolved,
+            (e, now) => EscalationTransitions.Resolve(e, EscalationOutcomes.Manual, now), ct);
 
+    /// <summary>A person's change: found (and theirs to see), allowed, applied by its transition, saved, announced.</summary>
     private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Change(
-        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, ValidationErrors errors, string change,
-        Func<Escalation, Instant, ProblemHttpResult?> apply, CancellationToken ct)
+        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, ValidationErrors errors, EscalationChange change,
+        Func<Escalation, Instant, EscalationTransition> apply, CancellationToken ct)
     {
         if (errors.Any)
         {
@@ -125,19 +109,13 @@ public static class EscalationsApi
             return TypedResults.NotFound();
         }
 
-        if (escalation.State == EscalationStates.Resolved)
+        if (EscalationTransitions.Refusal(escalation, change) is { } refusal)
         {
-            return Conflict("The escalation is already resolved.");
+            return Conflict(refusal);
         }
 
         var now = clock.GetCurrentInstant();
-        if (apply(escalation, now) is { } problem)
-        {
-            return problem;
-        }
-
-        escalation.UpdatedAt = now.ToDateTimeUtc();
-        escalation.Revision++;
+        var transition = apply(escalation, now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -147,7 +125,7 @@ public static class EscalationsApi
             return Conflict("The escalation changed meanwhile; read it again.");
         }
 
-        await bus.Publish(EscalationMessages.Changed(escalation, change, null, now), ct);
+        await bus.Publish(transition.Message(escalation, now), ct);
         return TypedResults.Ok(EscalationViews.ToView(escalation));
     }
 

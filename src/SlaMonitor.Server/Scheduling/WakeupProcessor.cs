@@ -113,6 +113,8 @@ public sealed class WakeupProcessor(IServiceScopeFactory scopes, PersistenceOpti
 
         var token = Guid.NewGuid();
         var lease = (now + Duration.FromTimeSpan(options.Value.Lease)).ToDateTimeUtc();
+        // A claim, not a change (EscalationTransitions makes those): the revision moves so that a person's change
+        // read before the claim is refused as concurrent instead of racing the waker.
         await db.Escalations.Where(e => due.Contains(e.Id) && e.NextNotifyAt <= nowUtc)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.NextNotifyAt, lease).SetProperty(e => e.WakeupClaim, token).SetProperty(e => e.Revision, e => e.Revision + 1), ct);
         var won = (await db.Escalations.AsNoTracking().Where(e => due.Contains(e.Id) && e.WakeupClaim == token)

@@ -1,0 +1,16 @@
+namespace SlaMonitor.Server.Escalations;
+
+/// <summary>What happened to an escalation; the bus carries it as <see cref="EscalationTransition.Name"/>.</summary>
+public enum EscalationChange
+{
+    /// <summary>Its wake-up moved on without telling anyone (the ladder's next step is later).</summary>
+    Rescheduled,
+    Climbed,
+    Renotified,
+    Acknowledged,
+    Assigned,
+
+    /// <summary>Its promise's status or reasons changed while it stayed open.</summary>
+    Status,
+    Resolved,
+}
