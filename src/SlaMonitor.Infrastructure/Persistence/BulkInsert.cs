@@ -38,6 +38,31 @@ public static class BulkInsert
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>Two kinds of rows, all or none, in one transaction (e.g. escalations and the alerts they decided).</summary>
+    public static async Task AllOrNoneAsync<T, TMore>(DbContext db, IReadOnlyCollection<T> rows, IReadOnlyCollection<TMore> more, CancellationToken ct)
+        where T : class
+        where TMore : class
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await ThroughEfAsync(db, rows, ct);
+            await ThroughEfAsync(db, more, ct);
+        }
+        else
+        {
+            var options = new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific };
+            await db.BulkCopyAsync(options, rows, ct);
+            if (more.Count > 0)
+            {
+                await db.BulkCopyAsync(options, more, ct);
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
     private static async Task ThroughEfAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
         where T : class
     {

@@ -20,6 +20,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+    public DbSet<Alert> Alerts => Set<Alert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -122,6 +123,14 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             incident.HasIndex(i => new { i.GroupKey, i.WindowEndsAt });
             incident.Property(i => i.GroupKey).HasMaxLength(400);
             incident.Property(i => i.Revision).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<Alert>(alert =>
+        {
+            alert.HasKey(a => a.Id);
+            alert.HasIndex(a => new { a.State, a.NextAttemptAt });
+            alert.HasIndex(a => a.EscalationId);
+            alert.Property(a => a.LastError).HasMaxLength(2000);
         });
 
         modelBuilder.Entity<NotificationDelivery>(delivery =>

@@ -121,9 +121,10 @@ public sealed class EscalationKeeper(
             }));
         }
 
+        var alerts = opened.Select(o => AlertRows.For(o.Escalation, o.Decision.Notify, now)).OfType<Alert>().ToList();
         try
         {
-            await BulkInsert.AllOrNoneAsync(db, opened.Select(o => o.Escalation).ToList(), ct);
+            await BulkInsert.AllOrNoneAsync(db, opened.Select(o => o.Escalation).ToList(), alerts, ct);
         }
         catch (DbException)
         {
@@ -148,10 +149,14 @@ public sealed class EscalationKeeper(
 
         wakeups.Arm(opened.Select(o => o.Decision.NextWakeAt).Min());
         await publisher.PublishBatch(opened.Select(o => EscalationMessages.Opened(o.Escalation, o.Decision.Notify!)), ct);
-        foreach (var (escalation, decision) in opened)
+        foreach (var (escalation, _) in opened)
         {
             metrics.Opened(escalation);
-            await notifier.Notify(escalation, decision.Notify!, now, ct);
+        }
+
+        if (alerts.Count > 0)
+        {
+            notifier.Queued();
         }
     }
 

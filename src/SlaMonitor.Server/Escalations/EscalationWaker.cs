@@ -27,11 +27,21 @@ public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher,
             escalation.RenotifyCount, escalation.LastNotifiedAt is { } last ? Instant.FromDateTimeUtc(last) : null);
         var decision = EscalationRules.Wake(ladder, progress, now, options.Value.Backoff());
         var transition = EscalationTransitions.Wake(escalation, decision, now);
+        var alert = AlertRows.For(escalation, transition.Notify, now);
+        if (alert is not null)
+        {
+            db.Alerts.Add(alert);
+        }
+
         await db.SaveChangesAsync(ct);
-        if (transition.Notify is { } notify)
+        if (transition.IsAnnounced)
         {
             await publisher.Publish(transition.Message(escalation, now), ct);
-            await notifier.Notify(escalation, notify, now, ct);
+        }
+
+        if (alert is not null)
+        {
+            notifier.Queued();
         }
     }
 }

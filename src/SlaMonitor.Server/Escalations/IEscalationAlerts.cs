@@ -1,13 +1,11 @@
-using NodaTime;
-using SlaMonitor.Infrastructure.Persistence;
-
 namespace SlaMonitor.Server.Escalations;
 
 /// <summary>
-/// Tells the people of a ladder level (<c>board</c>, <c>accountManager</c>, <c>dutyManager</c>) about an escalation
-/// that opened, climbed or is re-notified. Escalations decide when and whom; the notifications slice delivers.
+/// Escalations decide when and whom to tell and save that as <see cref="Infrastructure.Persistence.Alert"/> rows with
+/// the change; the notifications slice delivers them. <see cref="Queued"/> says new rows are in, so delivery starts now
+/// rather than at the next poll.
 /// </summary>
 public interface IEscalationAlerts
 {
-    Task Notify(Escalation escalation, string notify, Instant now, CancellationToken ct);
+    void Queued();
 }

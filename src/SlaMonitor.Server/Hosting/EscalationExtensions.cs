@@ -24,7 +24,11 @@ public static class EscalationExtensions
         services.AddSingleton<EmailSender>();
         services.AddScoped<EscalationKeeper>();
         services.AddScoped<EscalationWaker>();
-        services.AddScoped<IEscalationAlerts, AlertNotifier>();
+        services.AddScoped<AlertNotifier>();
+        builder.AddSettings<AlertDeliveryOptions>(AlertDeliveryOptions.Section);
+        // In every role, so escalations can ring it; only workers run it (AddSlaScheduling).
+        services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<IEscalationAlerts>(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddTransient<AttemptRecorder>();
         var client = services.AddHttpClient<AlertWebhookClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler("alert-webhook", pipeline =>

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,45 +12,45 @@ using SlaMonitor.Server.Escalations;
 namespace SlaMonitor.Server.Notifications;
 
 /// <summary>
-/// Tells people at a ladder level. <c>board</c>: the bus message is enough. <c>accountManager</c>: one email per
-/// account manager per incident listing all their affected promises, at most once per back-off interval for the
-/// incident (the others are logged as inhibited), and a signed webhook to the customer's alertWebhook.
-/// <c>dutyManager</c>: an email to Escalations:DutyManagers when set. Every send is in the delivery log.
+/// Delivers one alert (one try). <c>accountManager</c>: one email per account manager per incident listing all their
+/// affected promises, at most once per back-off interval for the incident (the others are logged as inhibited), and
+/// a signed webhook to the customer's alertWebhook. <c>dutyManager</c>: an email to Escalations:DutyManagers when
+/// set. Every send is in the delivery log; every message carries the alert's id, the same on every try.
 /// </summary>
 public sealed class AlertNotifier(
     SlaDbContext db, EmailSender email, AlertWebhookClient webhooks, IOptions<EscalationOptions> options,
-    SlaMetrics metrics, ILogger<AlertNotifier> logger) : IEscalationAlerts
+    SlaMetrics metrics, ILogger<AlertNotifier> logger)
 {
-    public async Task Notify(Escalation escalation, string notify, Instant now, CancellationToken ct)
+    /// <summary>Null when everyone was told; else what failed (the dispatcher tries again later).</summary>
+    public async Task<string?> Deliver(Alert alert, Escalation escalation, Instant now, CancellationToken ct)
     {
-        try
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(escalation);
+        var failures = new List<string>();
+        if (alert.Notify == AlertRows.AccountManager)
         {
-            if (notify == "accountManager")
-            {
-                await TellAccountManagers(escalation, now, ct);
-                await PostWebhook(escalation, now, ct);
-            }
-            else if (notify == "dutyManager" && !string.IsNullOrWhiteSpace(options.Value.DutyManagers))
-            {
-                await TellDutyManagers(escalation, now, ct);
-            }
+            await TellAccountManagers(alert, escalation, now, failures, ct);
+            await PostWebhook(alert, escalation, now, failures, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        else if (alert.Notify == AlertRows.DutyManager && !string.IsNullOrWhiteSpace(options.Value.DutyManagers))
         {
-            logger.LogError(e, "Notifying {Notify} about escalation {Id} failed", notify, escalation.Id);
+            await TellDutyManagers(alert, escalation, now, failures, ct);
         }
+
+        return failures.Count == 0 ? null : string.Join("; ", failures);
     }
 
-    private async Task TellAccountManagers(Escalation escalation, Instant now, CancellationToken ct)
+    private async Task TellAccountManagers(Alert alert, Escalation escalation, Instant now, List<string> failures, CancellationToken ct)
     {
         var incidentId = escalation.IncidentId!.Value;
         var nowUtc = now.ToDateTimeUtc();
         var backoff = options.Value.Backoff();
         var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == incidentId, ct);
         var quietUntil = incident.LastNotifiedAt is { } last ? (Instant.FromDateTimeUtc(last) + backoff.Delay(Math.Max(0, incident.NotifyCount - 1))).ToDateTimeUtc() : DateTime.MinValue;
-        var claimed = nowUtc >= quietUntil && await db.Incidents
+        // A retry of an alert already told once is not inhibited by its own first try.
+        var claimed = alert.Attempts > 0 || (nowUtc >= quietUntil && await db.Incidents
             .Where(i => i.Id == incidentId && i.Revision == incident.Revision)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LastNotifiedAt, nowUtc).SetProperty(i => i.NotifyCount, i => i.NotifyCount + 1).SetProperty(i => i.Revision, i => i.Revision + 1), ct) == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.LastNotifiedAt, nowUtc).SetProperty(i => i.NotifyCount, i => i.NotifyCount + 1).SetProperty(i => i.Revision, i => i.Revision + 1), ct) == 1);
         if (!claimed)
         {
             Log(escalation.Id, incidentId, "email", "account managers", 0, "inhibited", null, $"incident told at {incident.LastNotifiedAt:O}", now);
@@ -61,40 +63,44 @@ public sealed class AlertNotifier(
         foreach (var recipient in await AccountManagerLines.ForAsync(db, members, ct))
         {
             var message = AlertEmail.Compose(email.From, recipient.To, incident, recipient.Lines, options.Value.BoardUrl, now);
-            await SendEmail(escalation.Id, incidentId, recipient.To.Address, message, now, ct);
+            await SendEmail(alert, incidentId, recipient.To.Address, message, now, failures, ct);
         }
 
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task TellDutyManagers(Escalation escalation, Instant now, CancellationToken ct)
+    private async Task TellDutyManagers(Alert alert, Escalation escalation, Instant now, List<string> failures, CancellationToken ct)
     {
         var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == escalation.IncidentId, ct);
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == escalation.CustomerCode, ct);
         var line = new AlertEmail.Line(escalation, customer?.Name ?? escalation.CustomerCode, AdminJson.Deserialize<List<string>>(escalation.ReasonsJson));
         foreach (var address in options.Value.DutyManagers!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            await SendEmail(escalation.Id, incident.Id, address, AlertEmail.Compose(email.From, MailboxAddress.Parse(address), incident, [line], options.Value.BoardUrl, now), now, ct);
+            var message = AlertEmail.Compose(email.From, MailboxAddress.Parse(address), incident, [line], options.Value.BoardUrl, now);
+            await SendEmail(alert, incident.Id, address, message, now, failures, ct);
         }
 
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task SendEmail(Guid escalationId, Guid incidentId, string to, MimeMessage message, Instant now, CancellationToken ct)
+    private async Task SendEmail(Alert alert, Guid incidentId, string to, MimeMessage message, Instant now, List<string> failures, CancellationToken ct)
     {
+        // The same Message-Id on every try of this alert to this address: mail systems and people can drop a repeat.
+        message.MessageId = $"{alert.Id:N}.{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(to.ToUpperInvariant())))[..12]}@slamonitor";
         try
         {
             var where = await email.Send(message, ct);
-            Log(escalationId, incidentId, "email", to, 1, "sent", null, where, now);
+            Log(alert.EscalationId, incidentId, "email", to, alert.Attempts + 1, "sent", null, where, now);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogWarning(e, "Email to {To} failed", to);
-            Log(escalationId, incidentId, "email", to, 1, "failed", null, e.Message, now);
+            Log(alert.EscalationId, incidentId, "email", to, alert.Attempts + 1, "failed", null, e.Message, now);
+            failures.Add($"email to {to}: {e.Message}");
         }
     }
 
-    private async Task PostWebhook(Escalation escalation, Instant now, CancellationToken ct)
+    private async Task PostWebhook(Alert alert, Escalation escalation, Instant now, List<string> failures, CancellationToken ct)
     {
         var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == escalation.CustomerCode, ct);
         if (customer?.AlertWebhook is not { } hook || !Uri.TryCreate(hook, UriKind.Absolute, out var url))
@@ -105,6 +111,7 @@ public sealed class AlertNotifier(
         var json = JsonSerializer.Serialize(new
         {
             type = "escalation",
+            alertId = alert.Id,
             escalationId = escalation.Id,
             ticketRef = escalation.TicketRef,
             customer = escalation.CustomerCode,
@@ -120,6 +127,11 @@ public sealed class AlertNotifier(
         {
             var ok = attempt.StatusCode is >= 200 and < 300;
             Log(escalation.Id, escalation.IncidentId, "webhook", hook, attempt.Number, ok ? "sent" : "failed", attempt.StatusCode, attempt.Error, Instant.FromDateTimeOffset(attempt.At));
+        }
+
+        if (attempts.Count == 0 || attempts[^1].StatusCode is not (>= 200 and < 300))
+        {
+            failures.Add($"webhook {hook}: {(attempts.Count == 0 ? "not sent" : attempts[^1].Error ?? $"HTTP {attempts[^1].StatusCode}")}");
         }
 
         await db.SaveChangesAsync(ct);

@@ -2,11 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Escalations;
 
 namespace SlaMonitor.Server.Scheduling;
 
 /// <summary>
-/// The hourly clean-up: deletes carrier webhook deliveries and alert notification deliveries older than Retention:DeliveryLogs, so the
+/// The hourly clean-up: deletes carrier webhook deliveries, alert notification deliveries and delivered (or given up) alerts older than Retention:DeliveryLogs, so the
 /// two logs that grow with every request and every alert stay bounded. Events, promises and escalations are kept.
 /// </summary>
 public sealed class DeliveryLogCleanup(SlaDbContext db, RetentionOptions options, ILogger<DeliveryLogCleanup> logger) : IRecurringWork
@@ -18,6 +19,7 @@ public sealed class DeliveryLogCleanup(SlaDbContext db, RetentionOptions options
         var cutoff = (now - Duration.FromTimeSpan(options.DeliveryLogs)).ToDateTimeUtc();
         var webhooks = await db.WebhookDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct);
         var notifications = await db.NotificationDeliveries.Where(d => d.At < cutoff).ExecuteDeleteAsync(ct);
+        notifications += await db.Alerts.Where(a => (a.State == AlertStates.Sent || a.State == AlertStates.Failed) && a.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
         if (webhooks + notifications > 0)
         {
             logger.LogInformation(

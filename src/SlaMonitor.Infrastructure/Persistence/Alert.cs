@@ -1,0 +1,30 @@
+namespace SlaMonitor.Infrastructure.Persistence;
+
+/// <summary>
+/// Someone to tell about an escalation, written in the same transaction as the escalation change that decided it
+/// and delivered afterwards by the alert dispatcher: <c>pending → sending → sent | failed</c>, retried with back-off.
+/// </summary>
+public sealed class Alert
+{
+    /// <summary>The alertId receivers deduplicate by: the same for every try of this alert.</summary>
+    public Guid Id { get; set; }
+
+    public Guid EscalationId { get; set; }
+    public int Level { get; set; }
+
+    /// <summary>The ladder level's audience: accountManager or dutyManager.</summary>
+    public required string Notify { get; set; }
+
+    /// <summary>Alerts of one destination (the customer) are sent one after another; a slow one delays only its own.</summary>
+    public required string Destination { get; set; }
+
+    /// <summary>pending, sending (claimed until <see cref="NextAttemptAt"/>), sent or failed.</summary>
+    public required string State { get; set; }
+
+    public int Attempts { get; set; }
+    public DateTime NextAttemptAt { get; set; }
+    public Guid? Claim { get; set; }
+    public string? LastError { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+}

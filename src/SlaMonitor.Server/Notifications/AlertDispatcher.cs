@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using NodaTime;
+using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Escalations;
+
+namespace SlaMonitor.Server.Notifications;
+
+/// <summary>
+/// Delivers the alerts escalations queue, off the ingest path: claims due rows (one UPDATE that stamps a claim token
+/// and a lease, so of several workers one wins and a dead one's claim comes due again), sends each destination's
+/// alerts one after another and different destinations side by side, so a slow or dead customer endpoint delays only
+/// its own. A failed try is retried with doubling back-off, then given up as failed; every try is in the delivery log.
+/// </summary>
+public sealed partial class AlertDispatcher(
+    IServiceScopeFactory scopes, IClock clock, IOptions<AlertDeliveryOptions> options, ILogger<AlertDispatcher> logger)
+    : BackgroundService, IEscalationAlerts
+{
+    private readonly SemaphoreSlim _queued = new(0, 1);
+    private readonly Dictionary<string, Task> _sending = new(StringComparer.Ordinal);
+
+    public void Queued()
+    {
+        try
+        {
+            _queued.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already rung.
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var done in _sending.Where(s => s.Value.IsCompleted).Select(s => s.Key).ToList())
+                {
+                    _sending.Remove(done);
+                }
+
+                if (_sending.Count >= settings.Parallelism)
+                {
+                    await Task.WhenAny(_sending.Values);
+                    continue;
+                }
+
+                var claimed = await ClaimAsync(settings.Parallelism - _sending.Count, stoppingToken);
+                foreach (var destination in claimed.GroupBy(a => a.Destination, StringComparer.Ordinal))
+                {
+                    _sending[destination.Key] = SendAllAsync(destination.ToList(), stoppingToken);
+                }
+
+                if (claimed.Count == 0)
+                {
+                    await _queued.WaitAsync(settings.PollEvery, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Alert dispatch failed; retrying");
+                await Task.Delay(settings.PollEvery, CancellationToken.None);
+            }
+        }
+
+        // Cancelled with the host: each hands its alert back before it ends.
+        await Task.WhenAll(_sending.Values);
+    }
+
+    /// <summary>Due alerts of destinations not being served now, at most <paramref name="destinations"/> destinations' worth.</summary>
+    private async Task<List<Alert>> ClaimAsync(int destinations, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
+        var now = clock.GetCurrentInstant();
+        var nowUtc = now.ToDateTimeUtc();
+        var busy = _sending.Keys.ToList();
+        var due = await db.Alerts.AsNoTracking()
+            .Where(a => (a.State == AlertStates.Pending || a.State == AlertStates.Sending) && a.NextAttemptAt <= nowUtc && !busy.Contains(a.Destination))
+            .OrderBy(a => a.NextAttemptAt).Take(100).Select(a => new { a.Id, a.Destination }).ToListAsync(ct);
+        var ids = due.Where(a => due.Select(d => d.Destination).Distinct().Take(destinations).Contains(a.Destination)).Select(a => a.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var token = Guid.NewGuid();
+        var lease = (now + Duration.FromTimeSpan(options.Value.Lease)).ToDateTimeUtc();
+        await db.Alerts.Where(a => ids.Contains(a.Id) && a.NextAttemptAt <= nowUtc && (a.State == AlertStates.Pending || a.State == AlertStates.Sending))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertStates.Sending).SetProperty(a => a.NextAttemptAt, lease).SetProperty(a => a.Claim, token), ct);
+        return await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Claim == token).OrderBy(a => a.CreatedAt).ToListAsync(ct);
+    }
+
+    private async Task SendAllAsync(List<Alert> alerts, CancellationToken ct)
+    {
+        await Task.Yield();
+        foreach (var alert in alerts)
+        {
+            await SendAsync(alert, ct);
+        }
+
+        Queued();
+    }
+
+    private async Task SendAsync(Alert alert, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
+            var escalation = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == alert.EscalationId, ct);
+            string? failure;
+            try
+            {
+                failure = escalation is null ? null : await scope.ServiceProvider.GetRequiredService<AlertNotifier>().Deliver(alert, escalation, clock.GetCurrentInstant(), ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure = e.Message;
+            }
+
+            await RecordAsync(db, alert, failure, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await HandBackAsync(alert);
+        }
+        catch (Exception e)
+        {
+            // Left claimed: it comes due again once the lease has passed.
+            logger.LogError(e, "Alert {Id} could not be delivered or recorded", alert.Id);
+        }
+    }
+
+    private async Task RecordAsync(SlaDbContext db, Alert alert, string? failure, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var now = clock.GetCurrentInstant().ToDateTimeUtc();
+        var tries = alert.Attempts + 1;
+        var state = failure is null ? AlertStates.Sent : tries >= settings.MaxAttempts ? AlertStates.Failed : AlertStates.Pending;
+        var next = state == AlertStates.Pending ? now + settings.RetryAfter(tries) : now;
+        var error = failure is { Length: > 2000 } ? failure[..2000] : failure;
+        await db.Alerts.Where(a => a.Id == alert.Id && a.Claim == alert.Claim)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.State, state).SetProperty(a => a.Attempts, tries).SetProperty(a => a.NextAttemptAt, next)
+                .SetProperty(a => a.LastError, error).SetProperty(a => a.Claim, (Guid?)null)
+                .SetProperty(a => a.SentAt, failure is null ? now : null), ct);
+        if (failure is not null)
+        {
+            LogFailure(logger, alert.Id, alert.EscalationId, tries, state, failure);
+        }
+    }
+
+    /// <summary>Stopping mid-send: the alert is due again at once (for another worker or the next start), not after the lease.</summary>
+    private async Task HandBackAsync(Alert alert)
+    {
+        try
+        {
+            using var quickly = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await using var scope = scopes.CreateAsyncScope();
+            var nowUtc = clock.GetCurrentInstant().ToDateTimeUtc();
+            await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Alerts.Where(a => a.Id == alert.Id && a.Claim == alert.Claim)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertStates.Pending).SetProperty(a => a.NextAttemptAt, nowUtc).SetProperty(a => a.Claim, (Guid?)null), quickly.Token);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Alert {Id} stays claimed until its lease passes", alert.Id);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _queued.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Id} of escalation {EscalationId}: try {Try} failed ({State}): {Failure}")]
+    private static partial void LogFailure(ILogger logger, Guid id, Guid escalationId, int @try, string state, string failure);
+}
