@@ -38,29 +38,40 @@ public static class BulkInsert
         await transaction.CommitAsync(ct);
     }
 
-    /// <summary>Two kinds of rows, all or none, in one transaction (e.g. escalations and the alerts they decided).</summary>
-    public static async Task AllOrNoneAsync<T, TMore>(DbContext db, IReadOnlyCollection<T> rows, IReadOnlyCollection<TMore> more, CancellationToken ct)
-        where T : class
-        where TMore : class
+    /// <summary>
+    /// Three kinds of rows, all or none, in one transaction (e.g. escalations, the alerts they decided and the bus
+    /// messages announcing them). Identity columns are left to the database.
+    /// </summary>
+    public static async Task AllOrNoneAsync<T1, T2, T3>(
+        DbContext db, IReadOnlyCollection<T1> first, IReadOnlyCollection<T2> second, IReadOnlyCollection<T3> third, CancellationToken ct)
+        where T1 : class
+        where T2 : class
+        where T3 : class
     {
         ArgumentNullException.ThrowIfNull(db);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await CopyAsync(db, first, ct);
+        await CopyAsync(db, second, ct);
+        await CopyAsync(db, third, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task CopyAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)
+        where T : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         if (db.Database.IsSqlite())
         {
             await ThroughEfAsync(db, rows, ct);
-            await ThroughEfAsync(db, more, ct);
         }
         else
         {
-            var options = new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific };
-            await db.BulkCopyAsync(options, rows, ct);
-            if (more.Count > 0)
-            {
-                await db.BulkCopyAsync(options, more, ct);
-            }
+            await db.BulkCopyAsync(new BulkCopyOptions { BulkCopyType = BulkCopyType.ProviderSpecific }, rows, ct);
         }
-
-        await transaction.CommitAsync(ct);
     }
 
     private static async Task ThroughEfAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken ct)

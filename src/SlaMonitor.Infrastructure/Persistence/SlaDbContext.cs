@@ -21,6 +21,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -123,6 +124,13 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             incident.HasIndex(i => new { i.GroupKey, i.WindowEndsAt });
             incident.Property(i => i.GroupKey).HasMaxLength(400);
             incident.Property(i => i.Revision).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<OutboxMessage>(message =>
+        {
+            message.ToTable("Outbox");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Body).Metadata.SetMaxLength(null);
         });
 
         modelBuilder.Entity<Alert>(alert =>

@@ -17,7 +17,7 @@ namespace SlaMonitor.Server.Escalations;
 /// escalations; a save that loses a race falls back to promise by promise, where the winner's answer stands.
 /// </summary>
 public sealed class EscalationKeeper(
-    SlaDbContext db, IPublishEndpoint publisher, IEscalationAlerts notifier, WakeupSignal wakeups,
+    SlaDbContext db, IEscalationAlerts notifier, WakeupSignal wakeups, OutboxSignal outbox,
     IOptions<EscalationOptions> options, SlaMetrics metrics, ILogger<EscalationKeeper> logger)
 {
     private const int KeysPerQuery = 1000;
@@ -81,6 +81,7 @@ public sealed class EscalationKeeper(
             return;
         }
 
+        db.Outbox.AddRange(changed.Select(c => OutboxRows.Of(c.Transition.Message(c.Escalation, now), now)));
         if (!await SaveOrForget(ct))
         {
             if (fallBack)
@@ -99,7 +100,7 @@ public sealed class EscalationKeeper(
             metrics.Resolved(escalation, one.Promise.Status);
         }
 
-        await publisher.PublishBatch(changed.Select(c => c.Transition.Message(c.Escalation, now)), ct);
+        outbox.Ring();
     }
 
     private async Task OpenMany(List<Judged> opening, Instant now, CancellationToken ct, bool fallBack = true)
@@ -124,7 +125,8 @@ public sealed class EscalationKeeper(
         var alerts = opened.Select(o => AlertRows.For(o.Escalation, o.Decision.Notify, now)).OfType<Alert>().ToList();
         try
         {
-            await BulkInsert.AllOrNoneAsync(db, opened.Select(o => o.Escalation).ToList(), alerts, ct);
+            var announced = opened.Select(o => OutboxRows.Of(EscalationMessages.Opened(o.Escalation, o.Decision.Notify!), now)).ToList();
+            await BulkInsert.AllOrNoneAsync(db, opened.Select(o => o.Escalation).ToList(), alerts, announced, ct);
         }
         catch (DbException)
         {
@@ -148,7 +150,7 @@ public sealed class EscalationKeeper(
         }
 
         wakeups.Arm(opened.Select(o => o.Decision.NextWakeAt).Min());
-        await publisher.PublishBatch(opened.Select(o => EscalationMessages.Opened(o.Escalation, o.Decision.Notify!)), ct);
+        outbox.Ring();
         foreach (var (escalation, _) in opened)
         {
             metrics.Opened(escalation);

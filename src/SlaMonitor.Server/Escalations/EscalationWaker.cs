@@ -4,12 +4,13 @@ using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Definitions;
 
 namespace SlaMonitor.Server.Escalations;
 
 /// <summary>An escalation's wake-up has come: climb the ladder of its frozen policy version or re-notify with back-off.</summary>
-public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher, IEscalationAlerts notifier, IOptions<EscalationOptions> options)
+public sealed class EscalationWaker(SlaDbContext db, OutboxSignal outbox, IEscalationAlerts notifier, IOptions<EscalationOptions> options)
 {
     public async Task Wake(Guid id, Instant now, CancellationToken ct)
     {
@@ -33,10 +34,15 @@ public sealed class EscalationWaker(SlaDbContext db, IPublishEndpoint publisher,
             db.Alerts.Add(alert);
         }
 
+        if (transition.IsAnnounced)
+        {
+            db.Outbox.Add(OutboxRows.Of(transition.Message(escalation, now), now));
+        }
+
         await db.SaveChangesAsync(ct);
         if (transition.IsAnnounced)
         {
-            await publisher.Publish(transition.Message(escalation, now), ct);
+            outbox.Ring();
         }
 
         if (alert is not null)

@@ -67,12 +67,12 @@ public static class EscalationsApi
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Acknowledge(
-        Guid id, AcknowledgeBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, SlaMetrics metrics, CancellationToken ct)
+        Guid id, AcknowledgeBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, OutboxSignal outbox, SlaMetrics metrics, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Required("by", body.By);
         errors.MaxLength("note", body.Note, 2000);
-        return await Change(id, db, user, clock, bus, errors, EscalationChange.Acknowledged, (e, now) =>
+        return await Change(id, db, user, clock, outbox, errors, EscalationChange.Acknowledged, (e, now) =>
         {
             var transition = EscalationTransitions.Acknowledge(e, body.By!, body.Note, now);
             metrics.Acknowledged(e);
@@ -81,21 +81,21 @@ public static class EscalationsApi
     }
 
     private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Assign(
-        Guid id, AssignBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, CancellationToken ct)
+        Guid id, AssignBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, OutboxSignal outbox, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Required("to", body.To);
-        return await Change(id, db, user, clock, bus, errors, EscalationChange.Assigned, (e, now) => EscalationTransitions.Assign(e, body.To!, now), ct);
+        return await Change(id, db, user, clock, outbox, errors, EscalationChange.Assigned, (e, now) => EscalationTransitions.Assign(e, body.To!, now), ct);
     }
 
     private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Resolve(
-        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, CancellationToken ct) =>
-        await Change(id, db, user, clock, bus, new ValidationErrors(), EscalationChange.Resolved,
+        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, OutboxSignal outbox, CancellationToken ct) =>
+        await Change(id, db, user, clock, outbox, new ValidationErrors(), EscalationChange.Resolved,
             (e, now) => EscalationTransitions.Resolve(e, EscalationOutcomes.Manual, now), ct);
 
     /// <summary>A person's change: found (and theirs to see), allowed, applied by its transition, saved, announced.</summary>
     private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Change(
-        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IPublishEndpoint bus, ValidationErrors errors, EscalationChange change,
+        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, OutboxSignal outbox, ValidationErrors errors, EscalationChange change,
         Func<Escalation, Instant, EscalationTransition> apply, CancellationToken ct)
     {
         if (errors.Any)
@@ -116,6 +116,7 @@ public static class EscalationsApi
 
         var now = clock.GetCurrentInstant();
         var transition = apply(escalation, now);
+        db.Outbox.Add(OutboxRows.Of(transition.Message(escalation, now), now));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -125,7 +126,7 @@ public static class EscalationsApi
             return Conflict("The escalation changed meanwhile; read it again.");
         }
 
-        await bus.Publish(transition.Message(escalation, now), ct);
+        outbox.Ring();
         return TypedResults.Ok(EscalationViews.ToView(escalation));
     }
 

@@ -19,6 +19,7 @@ public static class MessagingExtensions
         }
 
         builder.Services.AddScoped<EventPublisher>();
+        builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<EventBulkWriter>();
         builder.AddSettings<IngestOptions>(IngestOptions.Section);
         builder.Services.AddScoped<ParkedEventExpiry>();

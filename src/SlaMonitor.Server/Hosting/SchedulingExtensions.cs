@@ -61,6 +61,7 @@ public static class SchedulingExtensions
         builder.Services.AddSingleton<WakeupProcessor>();
         builder.Services.AddHostedService<WakeupDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<AlertDispatcher>());
+        builder.Services.AddHostedService<OutboxDispatcher>();
     }
 
     /// <summary>A job repeated every <paramref name="every"/> from start-up; a run missed while down is not made up (the next one does its work).</summary>

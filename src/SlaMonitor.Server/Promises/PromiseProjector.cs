@@ -16,7 +16,7 @@ namespace SlaMonitor.Server.Promises;
 /// arrive before their OPENED event stay stored and are applied once it arrives.
 /// </summary>
 public sealed class PromiseProjector(
-    SlaDbContext db, IPublishEndpoint publisher, LaneStatisticsStore lanes, EscalationKeeper escalations, WakeupSignal wakeups, ILogger<PromiseProjector> logger)
+    SlaDbContext db, LaneStatisticsStore lanes, EscalationKeeper escalations, WakeupSignal wakeups, OutboxSignal outbox, ILogger<PromiseProjector> logger)
 {
     public Task Refresh(string ticketRef, Instant now, CancellationToken ct) => RefreshMany([ticketRef], now, ct);
 
@@ -53,9 +53,15 @@ public sealed class PromiseProjector(
             }
         }
 
+        // The status changes are saved with the promises and published after the commit (the outbox).
+        var changes = judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => OutboxRows.Of(StatusChanged(j, now), now)).ToList();
+        db.Outbox.AddRange(changes);
         await db.SaveChangesAsync(ct);
-        // All status changes in one go: publishing them one by one would wait for a broker confirm each.
-        await publisher.PublishBatch(judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => StatusChanged(j, now)), ct);
+        if (changes.Count > 0)
+        {
+            outbox.Ring();
+        }
+
         wakeups.Arm(judged.Select(j => j.Evaluation.NextChangeAt).Min());
         await escalations.TrackMany(judged, now, ct);
     }
