@@ -30,16 +30,15 @@ public static class CustomersApi
     {
         var errors = new ValidationErrors();
         errors.Code("code", code);
+        var customer = errors.Any ? null : await db.Customers.FindAsync([code], ct);
         Validate(body, targets, errors);
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
-        var customer = await db.Customers.FindAsync([code], ct);
         if (body.AlertWebhook is not null && body.AlertSecret is null && customer?.AlertSecret is null)
         {
             errors.Add("alertSecret", "is required with alertWebhook: at least 16 characters, to sign the alerts (write-only).");
+        }
+
+        if (errors.Any)
+        {
             return errors.ToProblem();
         }
 
