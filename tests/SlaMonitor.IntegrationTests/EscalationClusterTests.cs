@@ -40,7 +40,7 @@ public sealed class EscalationClusterTests(Servers servers) : IDisposable
             ["Scheduling:EvaluateEverySeconds"] = "1",
             ["Scheduling:Wakeups:MaxSleep"] = "00:00:00.020",
             ["Scheduling:Wakeups:BatchSize"] = "7",
-        });
+        }, receiver);
         await using var one = new SlaHost(servers, database, prefix, role: "all", settings: settings, clock: clock);
         await using var two = new SlaHost(servers, database, prefix, role: "worker", settings: settings, clock: clock);
         using var client = one.Admin();

@@ -16,6 +16,8 @@ namespace SlaMonitor.IntegrationTests;
 /// </summary>
 public sealed class EscalationNotificationTests(Servers servers, SmtpServer smtp) : IClassFixture<SmtpServer>
 {
+    private const string OtherCustomersSecret = "it-globex-alert-secret-0123";
+
     [Fact]
     public async Task The_account_manager_email_reaches_a_real_smtp_server_in_html_and_text_naming_promise_customer_site_reason_time_left_and_board_link()
     {
@@ -57,14 +59,19 @@ public sealed class EscalationNotificationTests(Servers servers, SmtpServer smtp
     }
 
     [Fact]
-    public async Task The_signed_alert_webhook_to_a_receiver_failing_twice_is_delivered_on_the_third_try_with_every_try_in_the_delivery_log()
+    public async Task The_alert_webhook_signed_with_the_customers_own_secret_reaches_a_receiver_failing_twice_on_the_third_try_with_every_try_in_the_delivery_log()
     {
         await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
         await using var receiver = await AlertReceiver.StartAsync(failFirst: 2);
         var clock = new FakeClock(Webhook.Now());
-        await using var app = new SlaHost(servers, database, SlaHost.NewEndpointPrefix(), settings: Escalating.Settings(SmtpSettings()), clock: clock);
+        await using var app = new SlaHost(servers, database, SlaHost.NewEndpointPrefix(), settings: Escalating.Settings(SmtpSettings(), receiver), clock: clock);
         using var client = app.Admin();
         await Escalating.ConfigureAsync(client, receiver.Url);
+        var other = TestSetup.CustomerBody();
+        other["name"] = "Globex";
+        other["alertWebhook"] = receiver.Url.ToString();
+        other["alertSecret"] = OtherCustomersSecret;
+        await Escalating.PutAsync(client, "/api/v1/customers/GLOBEX", other);
         var ticket = PromisesApi.NewTicketRef();
 
         await Webhook.PostAcceptedAsync(client, SignedEvents.Opened(ticket, clock.GetCurrentInstant() - Escalating.OpenedAgo));
@@ -80,7 +87,9 @@ public sealed class EscalationNotificationTests(Servers servers, SmtpServer smtp
         Assert.All(requests, r => Assert.True(
             WebhookSignature.Verify(r.Signature, [Escalating.AlertSecret], r.Body, clock.GetCurrentInstant(), Duration.FromMinutes(5)),
             $"signature '{r.Signature}' does not verify"));
-        Assert.False(WebhookSignature.Verify(requests[2].Signature, ["some-other-secret-0000"], requests[2].Body, clock.GetCurrentInstant(), Duration.FromMinutes(5)));
+        Assert.All(requests, r => Assert.False(
+            WebhookSignature.Verify(r.Signature, [OtherCustomersSecret], r.Body, clock.GetCurrentInstant(), Duration.FromMinutes(5)),
+            "another customer's alert secret must not verify this customer's alert"));
         var alert = JsonDocument.Parse(requests[2].Body).RootElement;
         Assert.Equal((ticket, id, 2, "AT_RISK"), (alert.GetProperty("ticketRef").GetString(), alert.GetProperty("escalationId").GetGuid(),
             alert.GetProperty("level").GetInt32(), alert.GetProperty("status").GetString()));

@@ -28,6 +28,7 @@ public sealed class StartupSettingsTests
     [InlineData("Webhooks:SignatureTolerance", "00:00:01", "Webhooks:SignatureTolerance")]
     [InlineData("Scheduling:Wakeups:BatchSize", "0", "Scheduling:Wakeups:BatchSize")]
     [InlineData("Notifications:Webhook:MaxRetries", "eleven", "Notifications:Webhook:MaxRetries")]
+    [InlineData("Notifications:Webhook:AllowedTargets:0", "alerts.internal", "Notifications:Webhook:AllowedTargets:0")]
     public async Task A_wrong_value_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));
@@ -45,6 +46,18 @@ public sealed class StartupSettingsTests
 
         Assert.Contains(key, message, StringComparison.Ordinal);
         Assert.Contains(choices, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_removed_global_alert_secret_stops_start_up_pointing_to_each_customers_alert_secret()
+    {
+        var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?>
+        {
+            ["Notifications:Webhook:Secret"] = "the-old-global-alert-secret",
+        }));
+
+        Assert.Contains("Notifications:Webhook:Secret was removed", message, StringComparison.Ordinal);
+        Assert.Contains("alertSecret", message, StringComparison.Ordinal);
     }
 
     [Fact]

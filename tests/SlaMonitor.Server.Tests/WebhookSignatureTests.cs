@@ -24,6 +24,17 @@ public sealed class WebhookSignatureTests
         Assert.Equal($"t={Now.ToUnixTimeSeconds()},v1={expected}", Sign(Now));
     }
 
+    [Fact]
+    public void Signed_with_two_secrets_the_header_carries_two_v1_values_and_either_secret_verifies()
+    {
+        var header = WebhookSignature.Sign(["whsec-new-0002", Secret], Now.ToUnixTimeSeconds(), Body);
+
+        Assert.Equal(2, header.Split(',').Count(part => part.StartsWith("v1=", StringComparison.Ordinal)));
+        Assert.True(WebhookSignature.Verify(header, ["whsec-new-0002"], Body, Now, Tolerance));
+        Assert.True(WebhookSignature.Verify(header, [Secret], Body, Now, Tolerance));
+        Assert.False(WebhookSignature.Verify(header, ["whsec-other-0003"], Body, Now, Tolerance));
+    }
+
     [Theory]
     [InlineData(-301)]
     [InlineData(301)]

@@ -9,5 +9,12 @@ public sealed class Customer
     public required string AccountManagersJson { get; set; }
 
     public string? AlertWebhook { get; set; }
+
+    /// <summary>HMAC secret signing the alerts posted to <see cref="AlertWebhook"/>; kept readable because every alert is signed with it.</summary>
+    public string? AlertSecret { get; set; }
+
+    /// <summary>The alert secret before the last change; alerts carry a signature with each until it is retired.</summary>
+    public string? PreviousAlertSecret { get; set; }
+
     public DateTime UpdatedAt { get; set; }
 }

@@ -54,6 +54,8 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             customer.Property(c => c.Name).HasMaxLength(200);
             customer.Property(c => c.AccountManagersJson).Metadata.SetMaxLength(null);
             customer.Property(c => c.AlertWebhook).HasMaxLength(2000);
+            customer.Property(c => c.AlertSecret).HasMaxLength(512);
+            customer.Property(c => c.PreviousAlertSecret).HasMaxLength(512);
         });
 
         modelBuilder.Entity<Carrier>(carrier =>

@@ -13,8 +13,22 @@ public static class WebhookSignature
 {
     public const string Header = "SlaMonitor-Signature";
 
-    public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body) =>
-        $"t={timestamp.ToString(CultureInfo.InvariantCulture)},v1={Convert.ToHexStringLower(Compute(secret, timestamp, body))}";
+    public static string Sign(string secret, long timestamp, ReadOnlySpan<byte> body) => Sign([secret], timestamp, body);
+
+    /// <summary>One v1 value per secret, in order: while a secret rotates, the receiver verifies with either.</summary>
+    public static string Sign(IEnumerable<string> secrets, long timestamp, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        var header = new StringBuilder("t=").Append(timestamp.ToString(CultureInfo.InvariantCulture));
+        var signed = 0;
+        foreach (var secret in secrets)
+        {
+            header.Append(",v1=").Append(Convert.ToHexStringLower(Compute(secret, timestamp, body)));
+            signed++;
+        }
+
+        return signed > 0 ? header.ToString() : throw new ArgumentException("At least one secret is needed to sign.", nameof(secrets));
+    }
 
     public static bool Verify(string? header, IEnumerable<string> secrets, ReadOnlySpan<byte> body, Instant now, Duration tolerance)
     {

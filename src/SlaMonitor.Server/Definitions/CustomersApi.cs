@@ -10,7 +10,9 @@ namespace SlaMonitor.Server.Definitions;
 
 public static class CustomersApi
 {
-    public sealed record CustomerView(string Code, string Name, IReadOnlyList<AccountManagerBody> AccountManagers, string? AlertWebhook);
+    /// <summary>Alert secrets are write-only: views only say whether there are any.</summary>
+    public sealed record CustomerView(
+        string Code, string Name, IReadOnlyList<AccountManagerBody> AccountManagers, string? AlertWebhook, bool HasAlertSecret, bool HasPreviousAlertSecret);
 
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
     {
@@ -18,21 +20,28 @@ public static class CustomersApi
         group.MapPut("/{code}", PutCustomer).RequireAuthorization(Roles.AdminPolicy);
         group.MapGet("/", ListCustomers).RequireAuthorization(Roles.ReaderPolicy);
         group.MapGet("/{code}", GetCustomer).RequireAuthorization(Roles.ReaderPolicy);
+        group.MapDelete("/{code}/previous-alert-secret", RetirePreviousAlertSecret).RequireAuthorization(Roles.AdminPolicy)
+            .WithSummary("Retire the alert secret that was replaced by the last PUT; until then alerts carry a signature with each.");
         return api;
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> PutCustomer(
-        string code, CustomerBody body, SlaDbContext db, IClock clock, CancellationToken ct)
+        string code, CustomerBody body, SlaDbContext db, IClock clock, AlertTargetPolicy targets, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Code("code", code);
-        Validate(body, errors);
+        var customer = errors.Any ? null : await db.Customers.FindAsync([code], ct);
+        Validate(body, targets, errors);
+        if (body.AlertWebhook is not null && body.AlertSecret is null && customer?.AlertSecret is null)
+        {
+            errors.Add("alertSecret", "is required with alertWebhook: at least 16 characters, to sign the alerts (write-only).");
+        }
+
         if (errors.Any)
         {
             return errors.ToProblem();
         }
 
-        var customer = await db.Customers.FindAsync([code], ct);
         if (customer is null)
         {
             customer = new Customer { Code = code, Name = "", AccountManagersJson = "[]" };
@@ -42,12 +51,22 @@ public static class CustomersApi
         customer.Name = body.Name!;
         customer.AccountManagersJson = AdminJson.Serialize(body.AccountManagers ?? []);
         customer.AlertWebhook = body.AlertWebhook;
+        if (body.AlertSecret is { } secret)
+        {
+            if (customer.AlertSecret is { } current && current != secret)
+            {
+                customer.PreviousAlertSecret = current;
+            }
+
+            customer.AlertSecret = secret;
+        }
+
         customer.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToView(customer));
     }
 
-    private static void Validate(CustomerBody body, ValidationErrors errors)
+    private static void Validate(CustomerBody body, AlertTargetPolicy targets, ValidationErrors errors)
     {
         errors.Required("name", body.Name);
         for (var i = 0; i < (body.AccountManagers?.Count ?? 0); i++)
@@ -63,9 +82,19 @@ public static class CustomersApi
         if (body.AlertWebhook is { } hook)
         {
             errors.MaxLength("alertWebhook", hook, 2000);
-            if (!Uri.TryCreate(hook, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            var refused = Uri.TryCreate(hook, UriKind.Absolute, out var uri) ? targets.RefuseUrl(uri) : "must be an absolute http(s) URL.";
+            if (refused is not null)
             {
-                errors.Add("alertWebhook", "must be an absolute http(s) URL.");
+                errors.Add("alertWebhook", refused);
+            }
+        }
+
+        if (body.AlertSecret is { } secret)
+        {
+            errors.MaxLength("alertSecret", secret, 512);
+            if (string.IsNullOrWhiteSpace(secret) || secret.Length < 16)
+            {
+                errors.Add("alertSecret", "must be at least 16 characters.");
             }
         }
     }
@@ -81,6 +110,20 @@ public static class CustomersApi
             ? TypedResults.Ok(ToView(customer))
             : TypedResults.NotFound();
 
+    private static async Task<Results<NoContent, NotFound>> RetirePreviousAlertSecret(string code, SlaDbContext db, CancellationToken ct)
+    {
+        var customer = await db.Customers.FindAsync([code], ct);
+        if (customer is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        customer.PreviousAlertSecret = null;
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
+    }
+
     private static CustomerView ToView(Customer customer) =>
-        new(customer.Code, customer.Name, AdminJson.Deserialize<List<AccountManagerBody>>(customer.AccountManagersJson), customer.AlertWebhook);
+        new(customer.Code, customer.Name, AdminJson.Deserialize<List<AccountManagerBody>>(customer.AccountManagersJson), customer.AlertWebhook,
+            customer.AlertSecret is not null, customer.PreviousAlertSecret is not null);
 }

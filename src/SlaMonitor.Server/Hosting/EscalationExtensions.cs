@@ -10,7 +10,10 @@ namespace SlaMonitor.Server.Hosting;
 
 public static class EscalationExtensions
 {
-    /// <summary>Escalations, their notifications (MailKit email, signed webhook with retries) and the wake-up settings.</summary>
+    /// <summary>
+    /// Escalations, their notifications (MailKit email, signed webhook with retries, no redirects, the connected address
+    /// checked by <see cref="AlertTargetConnector"/>) and the wake-up settings.
+    /// </summary>
     public static EscalationOptions AddSlaEscalations(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -30,13 +33,25 @@ public static class EscalationExtensions
         services.AddSingleton<AlertDispatcher>();
         services.AddSingleton<IEscalationAlerts>(sp => sp.GetRequiredService<AlertDispatcher>());
         services.AddTransient<AttemptRecorder>();
-        var client = services.AddHttpClient<AlertWebhookClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton(sp => new AlertTargetPolicy(
+            sp.GetRequiredService<WebhookAlertOptions>().AllowedTargets, sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+        var client = services.AddHttpClient<AlertWebhookClient>(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                // Through a proxy the connected address would be the proxy's, and the target's would go unchecked.
+                UseProxy = false,
+                ConnectCallback = new AlertTargetConnector(sp.GetRequiredService<AlertTargetPolicy>()).ConnectAsync,
+            });
+        var retried = new HttpRetryStrategyOptions().ShouldHandle;
         client.AddResilienceHandler("alert-webhook", pipeline =>
             {
                 pipeline.AddRetry(new HttpRetryStrategyOptions
                 {
                     MaxRetryAttempts = Math.Max(1, webhook.MaxRetries),
-                    ShouldHandle = webhook.MaxRetries == 0 ? _ => PredicateResult.False() : new HttpRetryStrategyOptions().ShouldHandle,
+                    ShouldHandle = webhook.MaxRetries == 0
+                        ? _ => PredicateResult.False()
+                        : args => args.Outcome.Exception?.InnerException is AlertTargetRefusedException ? PredicateResult.False() : retried(args),
                     BackoffType = DelayBackoffType.Exponential,
                     UseJitter = true,
                     Delay = webhook.RetryDelay,

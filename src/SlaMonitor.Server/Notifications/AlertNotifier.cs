@@ -14,8 +14,9 @@ namespace SlaMonitor.Server.Notifications;
 /// <summary>
 /// Delivers one alert (one try). <c>accountManager</c>: one email per account manager per incident listing all their
 /// affected promises, at most once per back-off interval for the incident (the others are logged as inhibited), and
-/// a signed webhook to the customer's alertWebhook. <c>dutyManager</c>: an email to Escalations:DutyManagers when
-/// set. Every send is in the delivery log; every message carries the alert's id, the same on every try.
+/// a webhook to the customer's alertWebhook signed with its alertSecret. <c>dutyManager</c>: an email to
+/// Escalations:DutyManagers when set. Every send is in the delivery log; every message carries the alert's id, the
+/// same on every try.
 /// </summary>
 public sealed class AlertNotifier(
     SlaDbContext db, EmailSender email, AlertWebhookClient webhooks, IOptions<EscalationOptions> options,
@@ -122,7 +123,7 @@ public sealed class AlertNotifier(
             reasons = AdminJson.Deserialize<List<string>>(escalation.ReasonsJson),
             link = PromiseLinks.For(options.Value.BoardUrl, escalation.TicketRef),
         });
-        var attempts = await webhooks.Post(url, json, ct);
+        var attempts = await webhooks.Post(url, json, [.. new[] { customer.AlertSecret, customer.PreviousAlertSecret }.OfType<string>()], ct);
         foreach (var attempt in attempts)
         {
             var ok = attempt.StatusCode is >= 200 and < 300;

@@ -1,20 +1,36 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Notifications;
 
-/// <summary>Posts a signed alert (<c>SlaMonitor-Signature</c>, as inbound) to a customer's alertWebhook; retries come from the resilience handler.</summary>
-public sealed class AlertWebhookClient(HttpClient http, IOptions<WebhookAlertOptions> options, IClock clock)
+/// <summary>
+/// Posts an alert to a customer's alertWebhook, signed (<c>SlaMonitor-Signature</c>, as inbound) with the customer's
+/// alert secrets; retries come from the resilience handler, the address check from <see cref="AlertTargetConnector"/>.
+/// </summary>
+public sealed class AlertWebhookClient(HttpClient http, AlertTargetPolicy targets, IClock clock)
 {
-    public async Task<IReadOnlyList<DeliveryAttempt>> Post(Uri url, string json, CancellationToken ct)
+    /// <param name="secrets">The customer's alertSecret, then its previous one while that is not retired: one v1 value each.</param>
+    /// <returns>Every try; a single try numbered 0 when the alert was not sent at all (a refused URL, no secret).</returns>
+    public async Task<IReadOnlyList<DeliveryAttempt>> Post(Uri url, string json, IReadOnlyList<string> secrets, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(secrets);
+        if (targets.RefuseUrl(url) is { } refused)
+        {
+            return [NotSent($"alertWebhook {refused}")];
+        }
+
+        if (secrets.Count == 0)
+        {
+            return [NotSent("the customer has no alertSecret to sign with; set one with PUT /api/v1/customers/{code}.")];
+        }
+
         var attempts = new List<DeliveryAttempt>();
         var body = Encoding.UTF8.GetBytes(json);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(options.Value.Secret, clock.GetCurrentInstant().ToUnixTimeSeconds(), body));
+        request.Headers.TryAddWithoutValidation(WebhookSignature.Header, WebhookSignature.Sign(secrets, clock.GetCurrentInstant().ToUnixTimeSeconds(), body));
         request.Options.Set(AttemptRecorder.Key, attempts);
         try
         {
@@ -27,4 +43,6 @@ public sealed class AlertWebhookClient(HttpClient http, IOptions<WebhookAlertOpt
 
         return attempts;
     }
+
+    private DeliveryAttempt NotSent(string why) => new(0, null, why, clock.GetCurrentInstant().ToDateTimeOffset());
 }

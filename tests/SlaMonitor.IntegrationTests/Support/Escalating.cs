@@ -9,6 +9,7 @@ namespace SlaMonitor.IntegrationTests.Support;
 public static class Escalating
 {
     public const string BoardUrl = "https://board.example.com";
+    /// <summary>The customer's alertSecret (<see cref="ConfigureAsync"/> sets it with the alert webhook).</summary>
     public const string AlertSecret = "it-alert-secret-0123456789";
     public const string AccountManager = "dana@example.com";
 
@@ -18,16 +19,23 @@ public static class Escalating
     /// <summary>Opened this long before now, a 4-hour promise with a 30-minute margin is AT_RISK with 20 minutes left.</summary>
     public static readonly NodaTime.Duration OpenedAgo = NodaTime.Duration.FromMinutes(220);
 
-    /// <summary>Settings every escalation test shares: a short timer sleep, the board link, the alert secret, fast webhook retries.</summary>
-    public static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? more = null)
+    /// <summary>
+    /// Settings every escalation test shares: a short timer sleep, the board link, fast webhook retries, and the
+    /// <paramref name="receiver"/> (on loopback) listed in the allowed alert targets.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? more = null, AlertReceiver? receiver = null)
     {
         var settings = new Dictionary<string, string?>
         {
             ["Scheduling:Wakeups:MaxSleep"] = "00:00:00.050",
             ["Escalations:BoardUrl"] = BoardUrl,
-            ["Notifications:Webhook:Secret"] = AlertSecret,
             ["Notifications:Webhook:RetryDelay"] = "00:00:00.100",
         };
+        if (receiver is not null)
+        {
+            settings["Notifications:Webhook:AllowedTargets:0"] = receiver.Target;
+        }
+
         foreach (var (key, value) in more ?? new Dictionary<string, string?>())
         {
             settings[key] = value;
@@ -36,7 +44,7 @@ public static class Escalating
         return settings;
     }
 
-    /// <summary>Site, carrier, the policy with the ladder, and the customer (with its alert webhook when given).</summary>
+    /// <summary>Site, carrier, the policy with the ladder, and the customer (with its alert webhook and <see cref="AlertSecret"/> when given).</summary>
     public static async Task ConfigureAsync(HttpClient admin, Uri? alertWebhook = null)
     {
         await TestSetup.ConfigureAsync(admin);
@@ -49,6 +57,7 @@ public static class Escalating
         {
             var customer = TestSetup.CustomerBody();
             customer["alertWebhook"] = alertWebhook.ToString();
+            customer["alertSecret"] = AlertSecret;
             await PutAsync(admin, $"/api/v1/customers/{TestSetup.Customer}", customer);
         }
     }
@@ -66,7 +75,7 @@ public static class Escalating
 
     public static int Level(this JsonElement escalation) => escalation.GetProperty("level").GetInt32();
 
-    private static async Task PutAsync(HttpClient admin, string path, JsonObject body)
+    public static async Task PutAsync(HttpClient admin, string path, JsonObject body)
     {
         using var response = await admin.PutAsJsonAsync(path, body);
         Assert.True(response.IsSuccessStatusCode, $"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");

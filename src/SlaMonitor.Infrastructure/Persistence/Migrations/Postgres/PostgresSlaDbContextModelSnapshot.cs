@@ -123,6 +123,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("AlertWebhook")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -131,6 +135,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreviousAlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

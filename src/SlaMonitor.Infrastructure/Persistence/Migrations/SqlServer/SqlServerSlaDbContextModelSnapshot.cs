@@ -123,6 +123,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("AlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("AlertWebhook")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -131,6 +135,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PreviousAlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");

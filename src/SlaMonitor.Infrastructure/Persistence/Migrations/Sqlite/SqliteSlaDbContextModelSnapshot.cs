@@ -118,6 +118,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AlertWebhook")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -125,6 +129,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousAlertSecret")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")

@@ -7,11 +7,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace SlaMonitor.IntegrationTests.Support;
+namespace SlaMonitor.Tests.Shared;
 
 /// <summary>
 /// A customer's alert endpoint: a real Kestrel listener on a free loopback port that records every request
 /// (body bytes and SlaMonitor-Signature header) and answers 500 to the first <c>failFirst</c> requests, then 200.
+/// <see cref="MovedUrl"/> answers every request with a redirect to <see cref="Url"/> and records nothing.
 /// </summary>
 public sealed class AlertReceiver : IAsyncDisposable
 {
@@ -25,6 +26,11 @@ public sealed class AlertReceiver : IAsyncDisposable
     public ConcurrentQueue<Request> Requests { get; } = new();
 
     public Uri Url { get; private set; } = null!;
+
+    public Uri MovedUrl => new(Url, "/moved");
+
+    /// <summary>The <c>host:port</c> to list in <c>Notifications:Webhook:AllowedTargets</c> (the receiver is on loopback).</summary>
+    public string Target => $"{Url.Host}:{Url.Port}";
 
     public static async Task<AlertReceiver> StartAsync(int failFirst = 0)
     {
@@ -43,6 +49,7 @@ public sealed class AlertReceiver : IAsyncDisposable
                 number, body.ToArray(), context.Request.Headers["SlaMonitor-Signature"].FirstOrDefault(), status, DateTimeOffset.UtcNow));
             return Results.StatusCode(status);
         });
+        app.MapPost("/moved", () => Results.Redirect("/alerts", permanent: false, preserveMethod: true));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Url = new Uri($"{address.TrimEnd('/')}/alerts");
