@@ -94,6 +94,8 @@ public sealed class EscalationNotificationTests(Servers servers, SmtpServer smtp
         Assert.Equal((ticket, id, 2, "AT_RISK"), (alert.GetProperty("ticketRef").GetString(), alert.GetProperty("escalationId").GetGuid(),
             alert.GetProperty("level").GetInt32(), alert.GetProperty("status").GetString()));
         Assert.Equal($"{Escalating.BoardUrl}/promise/{ticket}", alert.GetProperty("link").GetString());
+        var alertIds = requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("alertId").GetGuid()).Distinct().ToList();
+        Assert.Equal(await app.ReadAsync(db => db.Alerts.Where(a => a.EscalationId == id).Select(a => a.Id).SingleAsync()), Assert.Single(alertIds));
         log = await Deliveries(database, id, "webhook");
         Assert.Equal(
             [(1, "failed", (int?)500), (2, "failed", 500), (3, "sent", 200)],
