@@ -40,6 +40,8 @@ public sealed class EscalationClusterTests(Servers servers) : IDisposable
             ["Scheduling:EvaluateEverySeconds"] = "1",
             ["Scheduling:Wakeups:MaxSleep"] = "00:00:00.020",
             ["Scheduling:Wakeups:BatchSize"] = "7",
+            // The shared fake clock jumps 10 minutes below; a real alert's lease is renewed before each send.
+            ["Notifications:Alerts:Lease"] = "01:00:00",
         }, receiver);
         await using var one = new SlaHost(servers, database, prefix, role: "all", settings: settings, clock: clock);
         await using var two = new SlaHost(servers, database, prefix, role: "worker", settings: settings, clock: clock);

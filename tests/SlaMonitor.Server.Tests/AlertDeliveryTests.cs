@@ -64,22 +64,25 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_alert_whose_webhook_keeps_failing_is_tried_again_with_back_off_and_given_up_after_the_last_try_always_with_the_same_id()
+    public async Task An_alert_whose_webhook_keeps_failing_is_retried_with_back_off_then_given_up_always_with_the_same_id_and_the_escalation_says_so()
     {
         await CustomerAsync(TestSetup.Customer, "dana@example.com", new Uri($"http://127.0.0.1:{_refusing}/alerts"));
         await OpenAndClimbAsync("T-1");
 
         var firstAt = Now;
         var first = await AlertAsync(a => a.Attempts == 1, "the first try recorded");
+        var shownRetrying = await EscalationAsync("T-1", e => e.TryGetProperty("alertState", out var s) && s.GetString() == AlertStates.Retrying);
         _app.Clock.Advance(Duration.FromMinutes(1));
         var secondAt = Now;
         var second = await AlertAsync(a => a.Attempts == 2, "the second try recorded");
         _app.Clock.Advance(Duration.FromMinutes(2));
         var last = await AlertAsync(a => a.Attempts == 3, "the third try recorded");
+        var shownFailed = await EscalationAsync("T-1", e => e.TryGetProperty("alertState", out var s) && s.GetString() == AlertStates.Failed);
 
         Assert.Equal((AlertStates.Pending, firstAt + Duration.FromMinutes(1)), (first.State, Instant.FromDateTimeUtc(first.NextAttemptAt)));
         Assert.Equal((AlertStates.Pending, secondAt + Duration.FromMinutes(2)), (second.State, Instant.FromDateTimeUtc(second.NextAttemptAt)));
         Assert.Equal(AlertStates.Failed, last.State);
+        Assert.Equal((2, 2), (shownRetrying.GetProperty("level").GetInt32(), shownFailed.GetProperty("level").GetInt32()));
         Assert.Contains("webhook", last.LastError, StringComparison.Ordinal);
         var ids = Directory.GetFiles(_pickup, "*.eml").Select(f => MimeKit.MimeMessage.Load(f).MessageId).ToList();
         Assert.Equal(3, ids.Count);

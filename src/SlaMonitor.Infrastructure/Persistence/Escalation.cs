@@ -57,6 +57,9 @@ public sealed class Escalation
     /// so a claim by a worker that dies comes due again.</summary>
     public Guid? WakeupClaim { get; set; }
 
+    /// <summary>Its latest alert: null (none queued), pending, retrying (a try failed), sent or failed (given up).</summary>
+    public string? AlertState { get; set; }
+
     /// <summary>Optimistic concurrency between workers, the API and the projector.</summary>
     public int Revision { get; set; }
 }

@@ -13,6 +13,7 @@ public static class AlertRows
     public const string AccountManager = "accountManager";
     public const string DutyManager = "dutyManager";
 
+    /// <summary>The alert to save with the change, and the escalation marked as having one pending; null when nobody is told.</summary>
     public static Alert? For(Escalation escalation, string? notify, Instant now)
     {
         ArgumentNullException.ThrowIfNull(escalation);
@@ -21,6 +22,7 @@ public static class AlertRows
             return null;
         }
 
+        escalation.AlertState = AlertStates.Pending;
         return new Alert
         {
             Id = IdOf(escalation.Id, escalation.NotifyAttempts),

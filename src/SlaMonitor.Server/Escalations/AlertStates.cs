@@ -4,6 +4,9 @@ namespace SlaMonitor.Server.Escalations;
 public static class AlertStates
 {
     public const string Pending = "pending";
+
+    /// <summary>Only on the escalation: its latest alert's last try failed and it will be tried again.</summary>
+    public const string Retrying = "retrying";
     public const string Sending = "sending";
     public const string Sent = "sent";
     public const string Failed = "failed";

@@ -13,4 +13,7 @@ public enum EscalationChange
     /// <summary>Its promise's status or reasons changed while it stayed open.</summary>
     Status,
     Resolved,
+
+    /// <summary>Its latest alert was tried (sent, to be retried, or given up); not announced on the bus.</summary>
+    AlertTried,
 }

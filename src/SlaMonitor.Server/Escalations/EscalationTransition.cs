@@ -13,8 +13,8 @@ public sealed record EscalationTransition(EscalationChange Change, string? Notif
     /// <summary>The change as <see cref="EscalationChanged.Change"/> carries it ("climbed", "resolved", …).</summary>
     public string Name => Change.ToString().ToLowerInvariant();
 
-    /// <summary>Whether the change is announced on the bus (a reschedule is not).</summary>
-    public bool IsAnnounced => Change != EscalationChange.Rescheduled;
+    /// <summary>Whether the change is announced on the bus (a reschedule and an alert's try are not).</summary>
+    public bool IsAnnounced => Change is not (EscalationChange.Rescheduled or EscalationChange.AlertTried);
 
     public EscalationChanged Message(Escalation escalation, Instant now) => EscalationMessages.Changed(escalation, Name, Notify, now);
 }

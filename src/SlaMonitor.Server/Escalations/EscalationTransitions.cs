@@ -127,6 +127,19 @@ public static class EscalationTransitions
         return Touch(escalation, EscalationChange.Resolved, null, now);
     }
 
+    /// <summary>The outcome of its latest alert's try (<see cref="AlertStates"/>), for the board and the API.</summary>
+    public static EscalationTransition? AlertTried(Escalation escalation, Guid alertId, string alertState, Instant now)
+    {
+        ArgumentNullException.ThrowIfNull(escalation);
+        if (AlertRows.IdOf(escalation.Id, escalation.NotifyAttempts) != alertId || escalation.AlertState == alertState)
+        {
+            return null;
+        }
+
+        escalation.AlertState = alertState;
+        return Touch(escalation, EscalationChange.AlertTried, null, now);
+    }
+
     private static EscalationTransition Touch(Escalation escalation, EscalationChange change, string? notify, Instant now)
     {
         escalation.UpdatedAt = now.ToDateTimeUtc();

@@ -6,4 +6,4 @@ public sealed record EscalationView(
     IReadOnlyList<string> Reasons, string PromiseStatus, int Level, string State, DateTimeOffset OpenedAt, DateTimeOffset Deadline,
     DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? AcknowledgeNote, string? TimeToAcknowledge,
     string? AssignedTo, DateTimeOffset? ResolvedAt, string? Outcome, DateTimeOffset? NextNotifyAt, int NotifyAttempts,
-    Guid? IncidentId, int PolicyVersion);
+    Guid? IncidentId, int PolicyVersion, string? AlertState);

@@ -17,7 +17,7 @@ public static class EscalationViews
             AdminJson.Deserialize<List<string>>(e.ReasonsJson), e.PromiseStatus, e.Level, e.State,
             Utc(e.OpenedAt), Utc(e.Deadline), Utc(e.AcknowledgedAt), e.AcknowledgedBy, e.AcknowledgeNote,
             e.AcknowledgedAt is { } ack ? XmlConvert.ToString(TimeSpan.FromSeconds(Math.Round((ack - e.OpenedAt).TotalSeconds))) : null,
-            e.AssignedTo, Utc(e.ResolvedAt), e.Outcome, Utc(e.NextNotifyAt), e.NotifyAttempts, e.IncidentId, e.PolicyVersion);
+            e.AssignedTo, Utc(e.ResolvedAt), e.Outcome, Utc(e.NextNotifyAt), e.NotifyAttempts, e.IncidentId, e.PolicyVersion, e.AlertState);
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(value, TimeSpan.Zero);

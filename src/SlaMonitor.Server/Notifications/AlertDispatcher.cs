@@ -116,6 +116,16 @@ public sealed partial class AlertDispatcher(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
+            // The claim is renewed just before the send: an alert whose lease ran out while it waited its turn is
+            // another worker's now, and sending it here as well would tell people twice.
+            var now = clock.GetCurrentInstant();
+            var lease = (now + Duration.FromTimeSpan(options.Value.Lease)).ToDateTimeUtc();
+            if (await db.Alerts.Where(a => a.Id == alert.Id && a.Claim == alert.Claim && a.State == AlertStates.Sending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.NextAttemptAt, lease), ct) == 0)
+            {
+                return;
+            }
+
             var escalation = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == alert.EscalationId, ct);
             string? failure;
             try
@@ -156,6 +166,32 @@ public sealed partial class AlertDispatcher(
         if (failure is not null)
         {
             LogFailure(logger, alert.Id, alert.EscalationId, tries, state, failure);
+        }
+
+        await MarkEscalationAsync(db, alert, state == AlertStates.Pending ? AlertStates.Retrying : state, ct);
+    }
+
+    /// <summary>The escalation shows its latest alert's state (the board: "alert not delivered"); a concurrent change is read again.</summary>
+    private async Task MarkEscalationAsync(SlaDbContext db, Alert alert, string state, CancellationToken ct)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var escalation = await db.Escalations.FirstOrDefaultAsync(e => e.Id == alert.EscalationId, ct);
+            if (escalation is null || EscalationTransitions.AlertTried(escalation, alert.Id, state, clock.GetCurrentInstant()) is null)
+            {
+                return;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Changed meanwhile (its promise, a person): read it again.
+            }
         }
     }
 

@@ -4,6 +4,8 @@ import { ESCALATION, ago, statusLabel, words } from './format.js';
 import { keepEscalation } from './feed.js';
 
 const MAX = 200;
+// What the board says about an escalation's latest alert; nothing while it is queued or once it is delivered.
+const ALERT = { retrying: '⚠ Alert not delivered yet: retrying', failed: '⚠ Alert not delivered: given up after the last try' };
 const el = (tag, className, text) => Object.assign(document.createElement(tag), { className, textContent: text ?? '' });
 // Not acknowledged first, then the highest level, then the soonest deadline.
 const order = (a, b) => (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) || b.level - a.level
@@ -31,6 +33,8 @@ export function escalationQueue(list, summary, { escalations, visible, user }) {
     const reason = el('p', 'esc-reason', e.reasons?.[0] ?? words(e.reasonKey));
     reason.title = reason.textContent;
     div.append(head, state, where, reason);
+    const alert = ALERT[e.alertState];
+    if (alert) div.append(el('p', 'esc-alert', alert));
     if (e.incidentMembers > 1) div.append(el('p', 'esc-incident', `Incident ${e.incidentKey}: ${e.incidentMembers} promises`));
     return div;
   }

@@ -160,6 +160,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AlertState")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -12,7 +12,7 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSlaDbContext))]
-    [Migration("20261201184408_AlertsAndOutbox")]
+    [Migration("20261201185759_AlertsAndOutbox")]
     partial class AlertsAndOutbox
     {
         /// <inheritdoc />
@@ -126,6 +126,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("AlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("AlertWebhook")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -134,6 +138,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("PreviousAlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -159,6 +167,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AlertState")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(200)

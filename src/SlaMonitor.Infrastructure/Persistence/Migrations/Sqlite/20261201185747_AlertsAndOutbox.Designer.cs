@@ -11,7 +11,7 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSlaDbContext))]
-    [Migration("20261201184215_AlertsAndOutbox")]
+    [Migration("20261201185747_AlertsAndOutbox")]
     partial class AlertsAndOutbox
     {
         /// <inheritdoc />
@@ -121,6 +121,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AlertWebhook")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -128,6 +132,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousAlertSecret")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -153,6 +161,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertState")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AssignedTo")

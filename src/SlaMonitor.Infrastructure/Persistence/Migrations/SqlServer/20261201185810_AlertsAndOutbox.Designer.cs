@@ -12,7 +12,7 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSlaDbContext))]
-    [Migration("20261201184455_AlertsAndOutbox")]
+    [Migration("20261201185810_AlertsAndOutbox")]
     partial class AlertsAndOutbox
     {
         /// <inheritdoc />
@@ -126,6 +126,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("AlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
+
                     b.Property<string>("AlertWebhook")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
@@ -134,6 +138,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("PreviousAlertSecret")
+                        .HasMaxLength(512)
+                        .HasColumnType("nvarchar(512)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -159,6 +167,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("AcknowledgedBy")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("AlertState")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("AssignedTo")
                         .HasMaxLength(200)

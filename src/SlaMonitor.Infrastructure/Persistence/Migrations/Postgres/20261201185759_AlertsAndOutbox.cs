@@ -12,6 +12,13 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AlertState",
+                table: "Escalations",
+                type: "character varying(128)",
+                maxLength: 128,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Alerts",
                 columns: table => new
@@ -72,6 +79,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "AlertState",
+                table: "Escalations");
         }
     }
 }

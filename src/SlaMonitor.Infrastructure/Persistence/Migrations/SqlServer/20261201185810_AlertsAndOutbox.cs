@@ -11,6 +11,13 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AlertState",
+                table: "Escalations",
+                type: "nvarchar(128)",
+                maxLength: 128,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "Alerts",
                 columns: table => new
@@ -71,6 +78,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Outbox");
+
+            migrationBuilder.DropColumn(
+                name: "AlertState",
+                table: "Escalations");
         }
     }
 }
