@@ -50,8 +50,9 @@ public sealed class DemoTrafficGenerator(
             {
                 tally.Posted(await PostNext(client, tally, stoppingToken));
             }
-            catch (HttpRequestException e)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !stoppingToken.IsCancellationRequested))
             {
+                // A timed-out request (TaskCanceledException) is a failed demo event too, not the end of the demo.
                 tally.Posted(delivered: false);
                 logger.LogWarning(e, "Demo event was not delivered");
             }
