@@ -13,6 +13,10 @@ public sealed class MessagingOptions : IValidatableObject
     /// <summary>Prefix for queue names (several installations on one broker).</summary>
     public string EndpointPrefix { get; set; } = "";
 
+    /// <summary>How long the webhook waits for the broker to confirm its messages before it answers 503 (nothing accepted).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Messaging:ConfirmTimeout must be between 00:00:01 and 00:05:00.")]
+    public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Read only with the RabbitMq transport.</summary>
     public RabbitMqOptions RabbitMq { get; set; } = new();
 

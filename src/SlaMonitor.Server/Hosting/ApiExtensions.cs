@@ -21,6 +21,7 @@ public static class ApiExtensions
     {
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnavailableDependencyHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;

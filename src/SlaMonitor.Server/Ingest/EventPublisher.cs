@@ -18,6 +18,9 @@ public sealed class EventPublisher(ISendEndpointProvider sendEndpoints, Messagin
             return;
         }
 
+        // Not cancelled with the request: once sending starts, every group goes out (duplicates are harmless). Only a
+        // broker that does not confirm in time stops it: the webhook then answers 503 and the sender tries again.
+        using var confirm = new CancellationTokenSource(messaging.ConfirmTimeout);
         var endpoint = await sendEndpoints.GetSendEndpoint(new Uri($"queue:{messaging.RecordEventsQueue}"));
         var messages = events
             .GroupBy(e => e.TicketRef ?? e.ShipmentRef!, StringComparer.Ordinal)
@@ -29,7 +32,13 @@ public sealed class EventPublisher(ISendEndpointProvider sendEndpoints, Messagin
                 Events = group.ToList(),
             });
 
-        // Not cancelled with the request: once sending starts, every group goes out (duplicates are harmless).
-        await Task.WhenAll(messages.Select(message => endpoint.Send(message, CancellationToken.None)));
+        try
+        {
+            await Task.WhenAll(messages.Select(message => endpoint.Send(message, confirm.Token)));
+        }
+        catch (OperationCanceledException e) when (confirm.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The broker did not confirm the events within {messaging.ConfirmTimeout:c} (Messaging:ConfirmTimeout).", e);
+        }
     }
 }
