@@ -168,13 +168,5 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
-    private Task<JsonElement> EscalationAsync(string ticketRef, Func<JsonElement, bool> done) =>
-        Eventually.UntilAsync(
-            async () =>
-            {
-                var page = await _admin.GetFromJsonAsync<JsonElement>("/api/v1/escalations?limit=1000");
-                return page.GetProperty("items").EnumerateArray().LastOrDefault(e => e.GetProperty("ticketRef").GetString() == ticketRef);
-            },
-            e => e.ValueKind == JsonValueKind.Object && done(e),
-            $"the escalation of {ticketRef}");
+    private Task<JsonElement> EscalationAsync(string ticketRef, Func<JsonElement, bool> done) => EscalationReads.UntilAsync(_admin, ticketRef, done);
 }

@@ -64,14 +64,7 @@ public static class Escalating
 
     /// <summary>Waits for the escalation of the ticket to satisfy <paramref name="done"/> (GET /api/v1/escalations).</summary>
     public static Task<JsonElement> UntilAsync(HttpClient admin, string ticketRef, Func<JsonElement, bool> done, string what) =>
-        Eventually.UntilAsync(
-            async () =>
-            {
-                var page = await admin.GetFromJsonAsync<JsonElement>("/api/v1/escalations?limit=1000");
-                return page.GetProperty("items").EnumerateArray().LastOrDefault(e => e.GetProperty("ticketRef").GetString() == ticketRef);
-            },
-            e => e.ValueKind == JsonValueKind.Object && done(e),
-            $"the escalation of {ticketRef} {what}");
+        EscalationReads.UntilAsync(admin, ticketRef, done, what);
 
     public static int Level(this JsonElement escalation) => escalation.GetProperty("level").GetInt32();
 
