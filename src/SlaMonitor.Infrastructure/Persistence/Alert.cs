@@ -18,7 +18,7 @@ public sealed class Alert
     /// <summary>Alerts of one destination (the customer) are sent one after another; a slow one delays only its own.</summary>
     public required string Destination { get; set; }
 
-    /// <summary>pending, sending (claimed until <see cref="NextAttemptAt"/>), sent or failed.</summary>
+    /// <summary>pending, sending (claimed until <see cref="NextAttemptAt"/>), sent, failed or dropped (muted by a silence, then not sent).</summary>
     public required string State { get; set; }
 
     public int Attempts { get; set; }
@@ -27,4 +27,7 @@ public sealed class Alert
     public string? LastError { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>The silence that last muted it: when that window ends it is sent only if still worth telling.</summary>
+    public Guid? SilenceId { get; set; }
 }

@@ -22,6 +22,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Silence> Silences => Set<Silence>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -141,6 +142,14 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             alert.HasIndex(a => new { a.State, a.NextAttemptAt });
             alert.HasIndex(a => a.EscalationId);
             alert.Property(a => a.LastError).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<Silence>(silence =>
+        {
+            silence.HasKey(s => s.Id);
+            silence.HasIndex(s => s.Until);
+            silence.Property(s => s.Reason).HasMaxLength(2000);
+            silence.Property(s => s.CreatedBy).HasMaxLength(200);
         });
 
         modelBuilder.Entity<NotificationDelivery>(delivery =>

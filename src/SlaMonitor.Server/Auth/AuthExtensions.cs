@@ -14,6 +14,7 @@ public static class AuthExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Roles.OpsPolicy, p => p.RequireRole(Roles.Admin, Roles.Ops))
             .AddPolicy(Roles.ReaderPolicy, p => p.RequireRole(Roles.Admin, Roles.Ops, Roles.AccountManager));
         return builder;
     }

@@ -11,4 +11,7 @@ public static class Roles
     /// <summary>Authorization policy names.</summary>
     public const string AdminPolicy = "admin";
     public const string ReaderPolicy = "reader";
+
+    /// <summary>Ops or admin: operational changes such as silences.</summary>
+    public const string OpsPolicy = "ops";
 }

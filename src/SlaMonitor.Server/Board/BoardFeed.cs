@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
+using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Auth;
 
@@ -13,7 +14,7 @@ namespace SlaMonitor.Server.Board;
 /// its snapshot from this same loop, after the diffs of that tick, so no change falls between snapshot and diffs.
 /// Escalations travel the same way ("escalations" messages), read from their own UpdatedAt.
 /// </summary>
-public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub> hub, ILogger<BoardFeed> logger) : BackgroundService
+public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub> hub, IClock clock, ILogger<BoardFeed> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
@@ -118,7 +119,7 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
         var fresh = new List<BoardEscalation>();
         foreach (var ids in unsent.Chunk(ChunkSize))
         {
-            foreach (var (item, updatedAt) in await BoardEscalations.ByIdAsync(db, ids, ct))
+            foreach (var (item, updatedAt) in await BoardEscalations.ByIdAsync(db, ids, clock.GetCurrentInstant(), ct))
             {
                 fresh.Add(item);
                 _sentEscalations[item.Escalation.Id] = (item.Revision, updatedAt);
@@ -156,7 +157,7 @@ public sealed class BoardFeed(IServiceScopeFactory scopes, IHubContext<BoardHub>
         }
 
         var open = await BoardRows.OpenAsync(db, ct);
-        var escalations = await BoardEscalations.UnresolvedAsync(db, ct);
+        var escalations = await BoardEscalations.UnresolvedAsync(db, clock.GetCurrentInstant(), ct);
         foreach (var (connectionId, scope) in pending)
         {
             var client = hub.Clients.Client(connectionId);

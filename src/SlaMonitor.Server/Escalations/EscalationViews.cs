@@ -9,15 +9,19 @@ namespace SlaMonitor.Server.Escalations;
 /// <summary>What leaves the server about escalations: the one view of a stored escalation, and the metrics of a set of them (the API's and the board's).</summary>
 public static class EscalationViews
 {
-    public static EscalationView ToView(Escalation e)
+    /// <summary><paramref name="silences"/>: those in force now (<see cref="ActiveSilences.ReadAsync"/>), read once for a whole list.</summary>
+    public static EscalationView ToView(Escalation e, IReadOnlyCollection<Silence> silences)
     {
         ArgumentNullException.ThrowIfNull(e);
+        ArgumentNullException.ThrowIfNull(silences);
+        var silence = e.State == EscalationStates.Resolved ? null : ActiveSilences.For(silences, e);
         return new(
             e.Id, e.TicketRef, e.CustomerCode, e.SiteCode, e.CarrierCode, e.Region, e.ReasonKey,
             AdminJson.Deserialize<List<string>>(e.ReasonsJson), e.PromiseStatus, e.Level, e.State,
             Utc(e.OpenedAt), Utc(e.Deadline), Utc(e.AcknowledgedAt), e.AcknowledgedBy, e.AcknowledgeNote,
             e.AcknowledgedAt is { } ack ? XmlConvert.ToString(TimeSpan.FromSeconds(Math.Round((ack - e.OpenedAt).TotalSeconds))) : null,
-            e.AssignedTo, Utc(e.ResolvedAt), e.Outcome, Utc(e.NextNotifyAt), e.NotifyAttempts, e.IncidentId, e.PolicyVersion, e.AlertState);
+            e.AssignedTo, Utc(e.ResolvedAt), e.Outcome, Utc(e.NextNotifyAt), e.NotifyAttempts, e.IncidentId, e.PolicyVersion, e.AlertState,
+            silence is null ? null : Utc(silence.Until));
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(value, TimeSpan.Zero);

@@ -28,7 +28,7 @@ public static class EscalationsApi
     }
 
     private static async Task<Results<Ok<EscalationPage>, ProblemHttpResult>> List(
-        SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? state = null, string? customer = null, string? ticketRef = null,
+        SlaDbContext db, ClaimsPrincipal user, IClock clock, CancellationToken ct, string? state = null, string? customer = null, string? ticketRef = null,
         int offset = 0, int limit = 100)
     {
         var errors = new ValidationErrors();
@@ -58,12 +58,13 @@ public static class EscalationsApi
         query = ticketRef is null ? query : query.Where(e => e.TicketRef == ticketRef);
         var total = await query.CountAsync(ct);
         var page = await query.OrderBy(e => e.OpenedAt).ThenBy(e => e.Id).Skip(offset).Take(limit).ToListAsync(ct);
-        return TypedResults.Ok(new EscalationPage(page.Select(EscalationViews.ToView).ToList(), total, offset, limit));
+        var silences = await ActiveSilences.ReadAsync(db, clock.GetCurrentInstant(), ct);
+        return TypedResults.Ok(new EscalationPage(page.Select(e => EscalationViews.ToView(e, silences)).ToList(), total, offset, limit));
     }
 
-    private static async Task<Results<Ok<EscalationView>, NotFound>> Get(Guid id, SlaDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+    private static async Task<Results<Ok<EscalationView>, NotFound>> Get(Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, CancellationToken ct) =>
         await Visible(db.Escalations.AsNoTracking(), user).FirstOrDefaultAsync(e => e.Id == id, ct) is { } e
-            ? TypedResults.Ok(EscalationViews.ToView(e))
+            ? TypedResults.Ok(EscalationViews.ToView(e, await ActiveSilences.ReadAsync(db, clock.GetCurrentInstant(), ct)))
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<EscalationView>, NotFound, ProblemHttpResult>> Acknowledge(
@@ -127,7 +128,7 @@ public static class EscalationsApi
         }
 
         outbox.Ring();
-        return TypedResults.Ok(EscalationViews.ToView(escalation));
+        return TypedResults.Ok(EscalationViews.ToView(escalation, await ActiveSilences.ReadAsync(db, now, ct)));
     }
 
     private static async Task<Ok<EscalationMetricsView>> Metrics(SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? customer = null)

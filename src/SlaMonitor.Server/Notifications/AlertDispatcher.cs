@@ -127,6 +127,11 @@ public sealed partial class AlertDispatcher(
             }
 
             var escalation = await db.Escalations.AsNoTracking().FirstOrDefaultAsync(e => e.Id == alert.EscalationId, ct);
+            if (escalation is not null && await HoldAsync(db, alert, escalation, ct))
+            {
+                return;
+            }
+
             string? failure;
             try
             {
@@ -169,6 +174,66 @@ public sealed partial class AlertDispatcher(
         }
 
         await MarkEscalationAsync(db, alert, state == AlertStates.Pending ? AlertStates.Retrying : state, ct);
+    }
+
+    /// <summary>
+    /// Decided at delivery, so a silence made after the alert was queued mutes it too. An alert muted before is, once
+    /// the window is over, sent only if its escalation is still unresolved and no later alert of it tells instead
+    /// (a silence over a climb and a re-notification tells once); else it is dropped. True when handled here.
+    /// </summary>
+    private async Task<bool> HoldAsync(SlaDbContext db, Alert alert, Escalation escalation, CancellationToken ct)
+    {
+        var now = clock.GetCurrentInstant();
+        if (alert.SilenceId is not null)
+        {
+            var reason = escalation.State == EscalationStates.Resolved ? "not sent: resolved during the silence"
+                : await db.Alerts.AnyAsync(a => a.EscalationId == alert.EscalationId && a.Id != alert.Id && a.CreatedAt > alert.CreatedAt, ct)
+                    ? "not sent: a later alert of the escalation tells instead"
+                    : null;
+            if (reason is not null)
+            {
+                await FinishHeldAsync(db, alert, escalation, AlertStates.Dropped, now.ToDateTimeUtc(), null, reason, now, ct);
+                return true;
+            }
+        }
+
+        if (ActiveSilences.For(await ActiveSilences.ReadAsync(db, now, ct), escalation) is not { } silence)
+        {
+            return false;
+        }
+
+        await FinishHeldAsync(db, alert, escalation, AlertStates.Pending, silence.Until, silence.Id,
+            $"silence {silence.Id}: {silence.Reason} (until {new DateTimeOffset(silence.Until, TimeSpan.Zero):O})", now, ct);
+        LogSilenced(logger, alert.Id, alert.EscalationId, silence.Id);
+        return true;
+    }
+
+    /// <summary>A muted alert waits for its silence's end (not a failed try); a dropped one is done. Both are in the delivery log.</summary>
+    private async Task FinishHeldAsync(
+        SlaDbContext db, Alert alert, Escalation escalation, string state, DateTime next, Guid? silenceId, string detail, Instant now, CancellationToken ct)
+    {
+        var updated = await db.Alerts.Where(a => a.Id == alert.Id && a.Claim == alert.Claim)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.State, state).SetProperty(a => a.NextAttemptAt, next).SetProperty(a => a.Claim, (Guid?)null)
+                .SetProperty(a => a.SilenceId, a => silenceId ?? a.SilenceId).SetProperty(a => a.LastError, state == AlertStates.Dropped ? detail : null), ct);
+        if (updated == 0)
+        {
+            return;
+        }
+
+        db.NotificationDeliveries.Add(new NotificationDelivery
+        {
+            EscalationId = escalation.Id,
+            IncidentId = escalation.IncidentId,
+            Channel = "alert",
+            Target = $"{alert.Notify} of {alert.Destination}",
+            Attempt = alert.Attempts,
+            Result = state == AlertStates.Dropped ? AlertStates.Dropped : AlertStates.Silenced,
+            Detail = detail.Length > 2000 ? detail[..2000] : detail,
+            At = now.ToDateTimeUtc(),
+        });
+        await db.SaveChangesAsync(ct);
+        await MarkEscalationAsync(db, alert, state == AlertStates.Dropped ? AlertStates.Dropped : AlertStates.Silenced, ct);
     }
 
     /// <summary>The escalation shows its latest alert's state (the board: "alert not delivered"); a concurrent change is read again.</summary>
@@ -217,6 +282,9 @@ public sealed partial class AlertDispatcher(
         _queued.Dispose();
         base.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Alert {Id} of escalation {EscalationId} muted by silence {SilenceId}")]
+    private static partial void LogSilenced(ILogger logger, Guid id, Guid escalationId, Guid silenceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Alert {Id} of escalation {EscalationId}: try {Try} failed ({State}): {Failure}")]
     private static partial void LogFailure(ILogger logger, Guid id, Guid escalationId, int @try, string state, string failure);

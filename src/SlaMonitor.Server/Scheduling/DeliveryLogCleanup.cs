@@ -19,7 +19,7 @@ public sealed class DeliveryLogCleanup(SlaDbContext db, RetentionOptions options
         var cutoff = (now - Duration.FromTimeSpan(options.DeliveryLogs)).ToDateTimeUtc();
         var webhooks = await db.WebhookDeliveries.Where(d => d.ReceivedAt < cutoff).ExecuteDeleteAsync(ct);
         var notifications = await db.NotificationDeliveries.Where(d => d.At < cutoff).ExecuteDeleteAsync(ct);
-        notifications += await db.Alerts.Where(a => (a.State == AlertStates.Sent || a.State == AlertStates.Failed) && a.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
+        notifications += await db.Alerts.Where(a => (a.State == AlertStates.Sent || a.State == AlertStates.Failed || a.State == AlertStates.Dropped) && a.CreatedAt < cutoff).ExecuteDeleteAsync(ct);
         if (webhooks + notifications > 0)
         {
             logger.LogInformation(

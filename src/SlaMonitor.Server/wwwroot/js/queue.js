@@ -35,6 +35,11 @@ export function escalationQueue(list, summary, { escalations, visible, user }) {
     div.append(head, state, where, reason);
     const alert = ALERT[e.alertState];
     if (alert) div.append(el('p', 'esc-alert', alert));
+    // Hidden once the window is over, even before the escalation changes again.
+    if (e.silencedUntil && Date.parse(e.silencedUntil) > Date.now()) {
+      const until = new Date(e.silencedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      div.append(el('p', 'esc-silenced', `🔕 Silenced until ${until}`));
+    }
     if (e.incidentMembers > 1) div.append(el('p', 'esc-incident', `Incident ${e.incidentKey}: ${e.incidentMembers} promises`));
     return div;
   }
