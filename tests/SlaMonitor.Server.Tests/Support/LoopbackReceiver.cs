@@ -40,7 +40,20 @@ public sealed class LoopbackReceiver : IAsyncDisposable
 
     public ConcurrentQueue<string> Bodies { get; } = new();
 
-    public static LoopbackReceiver Start(bool hang = false) => new(FreePort(), hang);
+    /// <summary>On a free port; another test taking the port between the probe and the bind only means another try.</summary>
+    public static LoopbackReceiver Start(bool hang = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new LoopbackReceiver(FreePort(), hang);
+            }
+            catch (Exception e) when (attempt < 5 && e is HttpListenerException or SocketException)
+            {
+            }
+        }
+    }
 
     /// <summary>A loopback port nothing listens on: a connection to it is refused at once.</summary>
     public static int FreePort()
