@@ -64,6 +64,7 @@ public sealed class EscalationClusterTests(Servers servers) : IDisposable
                 return await db.Promises.AsNoTracking().CountAsync(p => p.Status == "BREACHED");
             },
             n => n == Promises, $"all {Promises} promises BREACHED");
+        await Eventually.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= Promises, $"{Promises} alert webhooks delivered");
         await Task.Delay(1500); // room for a duplicate to show up
 
         await using var check = database.Context();

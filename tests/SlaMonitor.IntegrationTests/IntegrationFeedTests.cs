@@ -55,6 +55,7 @@ public sealed class IntegrationFeedTests(Servers servers)
                 await Webhook.PostAcceptedAsync(client, SignedEvents.Opened(ticket, clock.GetCurrentInstant() - Escalating.OpenedAgo));
                 id = (await Escalating.UntilAsync(client, ticket, e => e.Level() == 1, "to open")).GetProperty("id").GetGuid();
                 await Eventually.UntilAsync(() => Task.FromResult(received.Count), n => n >= 2, "the status change and the opened escalation on the feed");
+                await Eventually.UntilAsync(() => api.ReadAsync(db => db.Outbox.CountAsync()), n => n == 0, "the outbox emptied before the worker stops");
             }
 
             using var acknowledged = await client.PostAsJsonAsync($"/api/v1/escalations/{id}/acknowledge", new { by = "ops-anna" });
