@@ -38,7 +38,8 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
     {
         var started = Stopwatch.StartNew();
         await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
-        await using var receiver = await AlertReceiver.StartAsync();
+        // Each answer takes 150 ms, like a customer endpoint across a network: a kill in the alert phase then finds tries in flight.
+        await using var receiver = await AlertReceiver.StartAsync(delay: TimeSpan.FromMilliseconds(150));
         var prefix = SlaHost.NewEndpointPrefix();
         var settings = Escalating.Settings(receiver: receiver);
         await using var api = new SlaHost(servers, database, prefix, role: "api", settings: settings);
@@ -66,8 +67,9 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
 
                 var stored = await database.CountAsync("SELECT COUNT(*) FROM \"Events\"");
                 var alertsSent = await database.CountAsync("SELECT COUNT(*) FROM \"Alerts\" WHERE \"State\" = 'sent'");
+                var inFlight = await database.CountAsync("SELECT COUNT(*) FROM \"Alerts\" WHERE \"State\" = 'sending'");
                 await worker.KillAsync();
-                kills.Add($"kill at {clock.Elapsed.TotalSeconds:0.0}s (pid {worker.Id}): {stored} events stored, {alertsSent} alerts sent");
+                kills.Add($"kill at {clock.Elapsed.TotalSeconds:0.0}s (pid {worker.Id}): {stored} events stored, {alertsSent} alerts sent, {inFlight} in flight");
                 await worker.DisposeAsync();
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2000)));
                 worker = await WorkerProcess.StartAsync(workerSettings, logFile);
@@ -220,7 +222,7 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
             $"worker-kill run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, seed {Seed}, {Environment.ProcessorCount} cores",
             $"events: {traffic.Events.Count} distinct accepted ({traffic.Requests.Sum(r => r.Events)} posted with resends) in {traffic.Requests.Count} requests, {traffic.Tickets.Count} promises, all stored once and equal to their fold",
             $"kills: {kills.Count} (SIGKILL) of --role worker processes, each restarted: {string.Join("; ", kills)}",
-            $"escalations at the account managers: {escalations.Count}; alerts: {alerts.Count}, all sent, tries per alert max {alerts.Max(a => a.Attempts)}",
+            $"escalations at the account managers: {escalations.Count}; alerts: {alerts.Count}, all sent, {alerts.Count(a => a.Attempts > 1)} of them after more than one try (a try cut off by a kill counts), max {alerts.Max(a => a.Attempts)} tries",
             $"webhook: {hooks.Count} requests, {hookIds.Count} distinct alertIds, {hooks.Count - hookIds.Count} redeliveries",
             $"email: {mails.Count} messages, {mailIds.Count} distinct (alertId, recipient), {mails.Count - mailIds.Count} redeliveries; inhibited: {inhibited}",
             $"wall time: {started.Elapsed.TotalSeconds:0} s; worker logs: {logFile}",
