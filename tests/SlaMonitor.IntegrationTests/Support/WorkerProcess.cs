@@ -18,6 +18,7 @@ public sealed class WorkerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StreamWriter _log;
     private readonly Task _pumps;
+    private bool _disposed;
 
     private WorkerProcess(Process process, StreamWriter log, string logFile, int port)
     {
@@ -90,8 +91,16 @@ public sealed class WorkerProcess : IAsyncDisposable
         log.WriteLine($"=== {DateTimeOffset.UtcNow:O} starting worker on port {port}");
         var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet SlaMonitor.Server.dll");
         var worker = new WorkerProcess(process, log, logFile, port);
-        await worker.UntilLiveAsync();
-        return worker;
+        try
+        {
+            await worker.UntilLiveAsync();
+            return worker;
+        }
+        catch
+        {
+            await worker.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>SIGKILL to the process (and anything it started): no stop code runs, in-flight work is simply cut off.</summary>
@@ -123,6 +132,12 @@ public sealed class WorkerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
