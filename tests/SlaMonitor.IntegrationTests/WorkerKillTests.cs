@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,8 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
             var random = new Random(Seed);
             var moments = KillMoments(random);
             var clock = Stopwatch.StartNew();
-            var posting = PostPacedAsync(client, traffic);
+            var accepted = new StrongBox<int>();
+            var posting = PostPacedAsync(client, traffic, accepted);
             foreach (var moment in moments)
             {
                 var wait = moment - clock.Elapsed;
@@ -69,7 +71,7 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
                 var alertsSent = await database.CountAsync("SELECT COUNT(*) FROM \"Alerts\" WHERE \"State\" = 'sent'");
                 var inFlight = await database.CountAsync("SELECT COUNT(*) FROM \"Alerts\" WHERE \"State\" = 'sending'");
                 await worker.KillAsync();
-                kills.Add($"kill at {clock.Elapsed.TotalSeconds:0.0}s (pid {worker.Id}): {stored} events stored, {alertsSent} alerts sent, {inFlight} in flight");
+                kills.Add($"kill at {clock.Elapsed.TotalSeconds:0.0}s (pid {worker.Id}): {Volatile.Read(ref accepted.Value)} events accepted (resends included), {stored} distinct stored, {alertsSent} alerts sent, {inFlight} in flight");
                 await worker.DisposeAsync();
                 await Task.Delay(TimeSpan.FromMilliseconds(random.Next(200, 2000)));
                 worker = await WorkerProcess.StartAsync(workerSettings, logFile);
@@ -132,7 +134,7 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
     }
 
     /// <summary>Posts every request in order, paced over <see cref="PostingTime"/>; every request must be accepted (202).</summary>
-    private static async Task PostPacedAsync(HttpClient client, KillTraffic traffic)
+    private static async Task PostPacedAsync(HttpClient client, KillTraffic traffic, StrongBox<int> accepted)
     {
         await Task.Yield();
         var total = traffic.Requests.Sum(r => r.Events);
@@ -143,6 +145,7 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
             using var response = await SignedEvents.PostAsync(client, body, Webhook.Now(), carrier);
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"webhook of {carrier} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             sent += events;
+            Volatile.Write(ref accepted.Value, sent);
             var due = PostingTime * ((double)sent / total);
             if (due > clock.Elapsed)
             {
