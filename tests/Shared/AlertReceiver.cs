@@ -12,6 +12,7 @@ namespace SlaMonitor.Tests.Shared;
 /// <summary>
 /// A customer's alert endpoint: a real Kestrel listener on a free loopback port that records every request
 /// (body bytes and SlaMonitor-Signature header) and answers 500 to the first <c>failFirst</c> requests, then 200.
+/// With <c>delay</c> each answer takes that long, like a real customer endpoint across a network.
 /// <see cref="MovedUrl"/> answers every request with a redirect to <see cref="Url"/> and records nothing.
 /// </summary>
 public sealed class AlertReceiver : IAsyncDisposable
@@ -32,7 +33,7 @@ public sealed class AlertReceiver : IAsyncDisposable
     /// <summary>The <c>host:port</c> to list in <c>Notifications:Webhook:AllowedTargets</c> (the receiver is on loopback).</summary>
     public string Target => $"{Url.Host}:{Url.Port}";
 
-    public static async Task<AlertReceiver> StartAsync(int failFirst = 0)
+    public static async Task<AlertReceiver> StartAsync(int failFirst = 0, TimeSpan delay = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -43,6 +44,11 @@ public sealed class AlertReceiver : IAsyncDisposable
         {
             using var body = new MemoryStream();
             await context.Request.Body.CopyToAsync(body);
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay);
+            }
+
             var number = Interlocked.Increment(ref receiver._requests);
             var status = number <= failFirst ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
             receiver.Requests.Enqueue(new Request(

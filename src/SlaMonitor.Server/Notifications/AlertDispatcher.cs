@@ -94,8 +94,13 @@ public sealed partial class AlertDispatcher(
 
         var token = Guid.NewGuid();
         var lease = (now + Duration.FromTimeSpan(options.Value.Lease)).ToDateTimeUtc();
+        // Claimed rows stay pending until their send begins. A row still 'sending' once its lease has passed was cut off
+        // mid-try by a worker that died: that try counts, so the next one is a retry, which the incident's inhibition
+        // does not silence (the cut-off try may have claimed the incident and died before its email left).
         await db.Alerts.Where(a => ids.Contains(a.Id) && a.NextAttemptAt <= nowUtc && (a.State == AlertStates.Pending || a.State == AlertStates.Sending))
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertStates.Sending).SetProperty(a => a.NextAttemptAt, lease).SetProperty(a => a.Claim, token), ct);
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(a => a.Attempts, a => a.State == AlertStates.Sending ? a.Attempts + 1 : a.Attempts)
+                .SetProperty(a => a.State, AlertStates.Pending).SetProperty(a => a.NextAttemptAt, lease).SetProperty(a => a.Claim, token), ct);
         return await db.Alerts.AsNoTracking().Where(a => ids.Contains(a.Id) && a.Claim == token).OrderBy(a => a.CreatedAt).ToListAsync(ct);
     }
 
@@ -117,11 +122,12 @@ public sealed partial class AlertDispatcher(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<SlaDbContext>();
             // The claim is renewed just before the send: an alert whose lease ran out while it waited its turn is
-            // another worker's now, and sending it here as well would tell people twice.
+            // another worker's now, and sending it here as well would tell people twice. From here on it is 'sending':
+            // a try begun, which counts even if this worker dies or stops before recording it.
             var now = clock.GetCurrentInstant();
             var lease = (now + Duration.FromTimeSpan(options.Value.Lease)).ToDateTimeUtc();
-            if (await db.Alerts.Where(a => a.Id == alert.Id && a.Claim == alert.Claim && a.State == AlertStates.Sending)
-                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.NextAttemptAt, lease), ct) == 0)
+            if (await db.Alerts.Where(a => a.Id == alert.Id && a.Claim == alert.Claim && a.State == AlertStates.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertStates.Sending).SetProperty(a => a.NextAttemptAt, lease), ct) == 0)
             {
                 return;
             }
@@ -260,7 +266,10 @@ public sealed partial class AlertDispatcher(
         }
     }
 
-    /// <summary>Stopping mid-send: the alert is due again at once (for another worker or the next start), not after the lease.</summary>
+    /// <summary>
+    /// Stopping mid-send: the alert is due again at once (for another worker or the next start), not after the lease.
+    /// A try already begun counts, so the next one is a retry and is not inhibited by the incident this try may have claimed.
+    /// </summary>
     private async Task HandBackAsync(Alert alert)
     {
         try
@@ -269,7 +278,9 @@ public sealed partial class AlertDispatcher(
             await using var scope = scopes.CreateAsyncScope();
             var nowUtc = clock.GetCurrentInstant().ToDateTimeUtc();
             await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Alerts.Where(a => a.Id == alert.Id && a.Claim == alert.Claim)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertStates.Pending).SetProperty(a => a.NextAttemptAt, nowUtc).SetProperty(a => a.Claim, (Guid?)null), quickly.Token);
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(a => a.Attempts, a => a.State == AlertStates.Sending ? a.Attempts + 1 : a.Attempts)
+                    .SetProperty(a => a.State, AlertStates.Pending).SetProperty(a => a.NextAttemptAt, nowUtc).SetProperty(a => a.Claim, (Guid?)null), quickly.Token);
         }
         catch (Exception e)
         {

@@ -48,7 +48,8 @@ public sealed class AlertNotifier(
         var backoff = options.Value.Backoff();
         var incident = await db.Incidents.AsNoTracking().FirstAsync(i => i.Id == incidentId, ct);
         var quietUntil = incident.LastNotifiedAt is { } last ? (Instant.FromDateTimeUtc(last) + backoff.Delay(Math.Max(0, incident.NotifyCount - 1))).ToDateTimeUtc() : DateTime.MinValue;
-        // A retry of an alert already told once is not inhibited by its own first try.
+        // A retry is not inhibited by its own earlier try: that includes a try cut off by a worker that died or stopped
+        // (the dispatcher counts it), which may have claimed the incident and never sent its email.
         var claimed = alert.Attempts > 0 || (nowUtc >= quietUntil && await db.Incidents
             .Where(i => i.Id == incidentId && i.Revision == incident.Revision)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.LastNotifiedAt, nowUtc).SetProperty(i => i.NotifyCount, i => i.NotifyCount + 1).SetProperty(i => i.Revision, i => i.Revision + 1), ct) == 1);
