@@ -106,8 +106,11 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         await PostAsync(SignedEvents.Opened("T-ACME-2", Now));
         using var opened = await Eventually.UntilAsync(() => _admin.GetAsync("/api/v1/promises/T-ACME-2"), r => r.StatusCode == HttpStatusCode.OK, "the next ACME promise");
 
-        // The receiver has the webhook a moment before the dispatcher records it: wait for the record, not for ACME.
-        var acme = await Eventually.UntilAsync(AlertsAsync, alerts => alerts.Single(a => a.Destination == Globex).State != AlertStates.Sending, "GLOBEX's alert recorded");
+        // ACME's send begins (and hangs) in its own turn; GLOBEX's is recorded a moment after its endpoint has the body.
+        var acme = await Eventually.UntilAsync(
+            AlertsAsync,
+            alerts => alerts.Single(a => a.Destination == Globex).State != AlertStates.Sending && alerts.Single(a => a.Destination == TestSetup.Customer).State == AlertStates.Sending,
+            "GLOBEX's alert recorded while ACME's hangs");
         Assert.Equal(AlertStates.Sending, acme.Single(a => a.Destination == TestSetup.Customer).State);
         Assert.Equal(AlertStates.Sent, acme.Single(a => a.Destination == Globex).State);
         Assert.Equal(acme.Single(a => a.Destination == Globex).Id, told.Single(b => b.GetProperty("ticketRef").GetString() == "T-GLOBEX").GetProperty("alertId").GetGuid());
