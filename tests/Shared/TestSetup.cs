@@ -58,6 +58,16 @@ public static class TestSetup
         ["atRiskMargin"] = "PT30M",
     };
 
+    /// <summary>The policy with a ladder: the board at once, the account managers 15 minutes later.</summary>
+    public static JsonObject PolicyWithLadderBody()
+    {
+        var policy = PolicyBody();
+        policy["escalation"] = new JsonArray(
+            new JsonObject { ["level"] = 1, ["notify"] = "board", ["after"] = "PT0M" },
+            new JsonObject { ["level"] = 2, ["notify"] = "accountManager", ["after"] = "PT15M" });
+        return policy;
+    }
+
     public static JsonObject CustomerBody() => new()
     {
         ["name"] = "ACME Corp",

@@ -32,10 +32,7 @@ public sealed class EscalationTests : IAsyncLifetime
         _carrier = _app.CreateClient();
         _admin = _app.Admin();
         await TestSetup.ConfigureAsync(_admin);
-        var policy = TestSetup.PolicyBody();
-        policy["escalation"] = new JsonArray(
-            new JsonObject { ["level"] = 1, ["notify"] = "board", ["after"] = "PT0M" },
-            new JsonObject { ["level"] = 2, ["notify"] = "accountManager", ["after"] = "PT15M" });
+        var policy = TestSetup.PolicyWithLadderBody();
         using var response = await _admin.PutAsJsonAsync($"/api/v1/policies/{TestSetup.ServiceLevel}", policy);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }

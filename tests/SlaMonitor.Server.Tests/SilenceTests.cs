@@ -50,10 +50,7 @@ public sealed class SilenceTests : IAsyncLifetime
         _carrier = _app.CreateClient();
         _admin = _app.Admin();
         await TestSetup.ConfigureAsync(_admin);
-        var policy = TestSetup.PolicyBody();
-        policy["escalation"] = new JsonArray(
-            new JsonObject { ["level"] = 1, ["notify"] = "board", ["after"] = "PT0M" },
-            new JsonObject { ["level"] = 2, ["notify"] = "accountManager", ["after"] = "PT15M" });
+        var policy = TestSetup.PolicyWithLadderBody();
         await PutAsync($"/api/v1/policies/{TestSetup.ServiceLevel}", policy);
         await PutAsync($"/api/v1/carriers/{OtherCarrier}", new JsonObject { ["name"] = "Swift Air", ["secret"] = OtherSecret, ["format"] = "canonical" });
         await PutAsync($"/api/v1/customers/{TestSetup.Customer}", new JsonObject
