@@ -48,11 +48,7 @@ public static class Escalating
     public static async Task ConfigureAsync(HttpClient admin, Uri? alertWebhook = null)
     {
         await TestSetup.ConfigureAsync(admin);
-        var policy = TestSetup.PolicyBody();
-        policy["escalation"] = new JsonArray(
-            new JsonObject { ["level"] = 1, ["notify"] = "board", ["after"] = "PT0M" },
-            new JsonObject { ["level"] = 2, ["notify"] = "accountManager", ["after"] = "PT15M" });
-        await PutAsync(admin, $"/api/v1/policies/{TestSetup.ServiceLevel}", policy);
+        await PutAsync(admin, $"/api/v1/policies/{TestSetup.ServiceLevel}", TestSetup.PolicyWithLadderBody());
         if (alertWebhook is not null)
         {
             var customer = TestSetup.CustomerBody();
