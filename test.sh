@@ -6,7 +6,8 @@
 # distribution's packages (installing them if missing) on free loopback ports in a temporary
 # folder, exports SLAMONITOR_TEST_POSTGRES / SLAMONITOR_TEST_RABBITMQ, and stops and removes
 # them on exit. The system's own clusters and nodes (5432, 5672) are never used or touched.
-# In every case python3-aiosmtpd (the SMTP server of the escalation tests) is installed if missing.
+# In every case PostgreSQL, RabbitMQ (the fault tests start servers of their own with tests/servers.sh) and
+# python3-aiosmtpd (the SMTP server of the escalation tests) are installed if missing.
 # The last line printed is always:  Tests: N passed, N failed, N skipped
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -17,14 +18,11 @@ readonly TEST_TIMEOUT=${SLAMONITOR_TEST_TIMEOUT:-15m}        # whole `dotnet tes
 # LOADGEN_PG_STATEMENTS=1 uses it for pg_stat_statements); empty for the tests.
 readonly RABBIT_BIN=/usr/lib/rabbitmq/bin                    # Debian's scripts behind /usr/sbin's wrappers
 
+readonly SERVERS=$PWD/tests/servers.sh                       # starts and stops private servers
+export SLAMONITOR_TEST_SERVERS_SCRIPT=$SERVERS               # the fault tests start their own with it
+
 WORK=""        # temporary folder holding both servers' data and logs
-PG_BIN=""      # PostgreSQL server binaries (Debian keeps them off PATH)
-RABBIT_NODE="" # set once the broker was launched
-RABBIT_PID=""
 RABBIT_STARTED=0
-RABBIT_PORT=""
-RABBIT_DIST_PORT=""
-EPMD_PORT=""
 POLICY_RC=""   # set while our temporary /usr/sbin/policy-rc.d exists
 
 log() { echo "test.sh: $*" >&2; }
@@ -42,31 +40,6 @@ fail() {
 
 is_root() { [[ $(id -u) == 0 ]]; }
 
-# As root, each server runs as its package's service user (PostgreSQL refuses root).
-as_user() {
-  local user=$1 home=$2
-  shift 2
-  if is_root; then runuser -u "$user" -- env HOME="$home" "$@"; else env HOME="$home" "$@"; fi
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# Sets the variable named $1 to a free port in 20000-29999 (clear of 5432/5672/4369/25672 and
-# of RabbitMQ's CLI range) that this run has not handed out before.
-TAKEN=" "
-pick_port() {
-  local candidate
-  for _ in {1..200}; do
-    candidate=$((20000 + RANDOM % 10000))
-    if [[ $TAKEN != *" $candidate "* ]] && ! port_open "$candidate"; then
-      TAKEN+="$candidate "
-      printf -v "$1" %s "$candidate"
-      return
-    fi
-  done
-  fail "found no free loopback port in 20000-29999"
-}
-
 # ------------------------------------------------------------------ packages
 
 # Debian keeps the server binaries off PATH, one folder per major version: take the newest.
@@ -78,13 +51,11 @@ find_pg_bin() {
   return 0
 }
 
-# $1: "private" when this script starts the servers itself (then PostgreSQL and RabbitMQ too).
+# PostgreSQL and RabbitMQ always: the fault tests start, stop and restart servers of their own with tests/servers.sh.
 install_missing_packages() {
   local missing=()
-  if [[ $1 == private ]]; then
-    [[ -n $(find_pg_bin) ]] || missing+=(postgresql)
-    [[ -x $RABBIT_BIN/rabbitmq-server ]] || missing+=(rabbitmq-server)
-  fi
+  [[ -n $(find_pg_bin) ]] || missing+=(postgresql)
+  [[ -x $RABBIT_BIN/rabbitmq-server ]] || missing+=(rabbitmq-server)
   # The escalation tests' real SMTP server (tests/SlaMonitor.IntegrationTests/Support/SmtpServer.cs runs
   # /usr/bin/python3 -m aiosmtpd on a free loopback port): the distribution's package, for its python.
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
@@ -122,113 +93,29 @@ remove_policy_rc() {
   POLICY_RC=""
 }
 
-# ------------------------------------------------------------------ PostgreSQL
+# ------------------------------------------------------------------ servers (tests/servers.sh)
 
 start_postgres() {
-  local dir=$WORK/postgres port started=$SECONDS
-  PG_BIN=$(find_pg_bin)
-  pick_port port
-  mkdir -p "$dir/socket"
-  echo slamonitor >"$dir/pwfile"
-  if is_root; then chown -R postgres: "$dir"; fi
-
-  # The bootstrap superuser is the tests' user, so tests can CREATE and DROP their databases.
-  as_user postgres "$dir" "$PG_BIN/initdb" -D "$dir/data" -U slamonitor --pwfile="$dir/pwfile" \
-    --auth=scram-sha-256 -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 ||
-    fail "PostgreSQL initdb failed" "$dir/initdb.log"
-
-  # Durability off: the cluster is thrown away after the run.
-  as_user postgres "$dir" "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t "$START_TIMEOUT" start \
-    -o "-p $port -k $dir/socket -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off ${SLAMONITOR_PG_OPTIONS:-}" \
-    >"$dir/pg_ctl.log" 2>&1 ||
-    fail "PostgreSQL did not start within ${START_TIMEOUT}s" "$dir/pg_ctl.log" "$dir/server.log"
-
-  export SLAMONITOR_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=slamonitor;Password=slamonitor;Database=postgres"
-  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') ready on 127.0.0.1:$port after $((SECONDS - started))s"
-}
-
-stop_postgres() {
-  [[ -n $PG_BIN && -f $WORK/postgres/data/postmaster.pid ]] || return 0
-  as_user postgres "$WORK/postgres" "$PG_BIN/pg_ctl" -D "$WORK/postgres/data" -m immediate -w -t 30 stop >/dev/null 2>&1
-}
-
-# ------------------------------------------------------------------ RabbitMQ
-
-# Runs a RabbitMQ script with every path and port private to this run: no file under
-# /etc/rabbitmq or /var/lib/rabbitmq is read, and the node runs its own epmd on a private port.
-rabbit() {
-  local dir=$WORK/rabbitmq
-  as_user rabbitmq "$dir/home" \
-    RABBITMQ_NODENAME="$RABBIT_NODE" \
-    RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 \
-    RABBITMQ_NODE_PORT="$RABBIT_PORT" \
-    RABBITMQ_DIST_PORT="$RABBIT_DIST_PORT" \
-    RABBITMQ_MNESIA_BASE="$dir/mnesia" \
-    RABBITMQ_LOG_BASE="$dir/log" \
-    RABBITMQ_CONFIG_FILE="$dir/rabbitmq.conf" \
-    RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config" \
-    RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf" \
-    RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins" \
-    RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
-    ERL_EPMD_PORT="$EPMD_PORT" \
-    ERL_EPMD_ADDRESS=127.0.0.1 \
-    ERL_CRASH_DUMP="$dir/log/erl_crash.dump" \
-    "$@"
+  SLAMONITOR_TEST_POSTGRES=$(bash "$SERVERS" postgres start "$WORK/postgres" fast) || fail "PostgreSQL did not start"
+  export SLAMONITOR_TEST_POSTGRES
 }
 
 # Starts the broker in the background (it takes 15-30 s to boot); await_rabbitmq waits for it.
 launch_rabbitmq() {
-  local dir=$WORK/rabbitmq
-  RABBIT_NODE="slamonitor-test-$$@localhost"
-  pick_port RABBIT_PORT
-  pick_port RABBIT_DIST_PORT
-  pick_port EPMD_PORT
-  mkdir -p "$dir/home" "$dir/mnesia" "$dir/log"
-  echo '[].' >"$dir/enabled_plugins"
-  echo '[].' >"$dir/advanced.config"
-  echo 'loopback_users.guest = true' >"$dir/rabbitmq.conf"
-  : >"$dir/rabbitmq-env.conf"
-  # One cookie, readable only by its owner (Erlang refuses it otherwise), for the node and the CLI.
-  od -An -N20 -tx1 /dev/urandom | tr -d ' \n' >"$dir/home/.erlang.cookie"
-  chmod 400 "$dir/home/.erlang.cookie"
-  if is_root; then chown -R rabbitmq: "$dir"; fi
-
-  # In a process group of its own (job control on), so that stop_rabbitmq can end all of it.
   RABBIT_STARTED=$SECONDS
-  set -m
-  rabbit "$RABBIT_BIN/rabbitmq-server" >"$dir/log/console.log" 2>&1 </dev/null &
-  RABBIT_PID=$!
-  set +m
+  bash "$SERVERS" rabbitmq launch "$WORK/rabbitmq" || fail "RabbitMQ did not launch"
 }
 
 await_rabbitmq() {
-  local dir=$WORK/rabbitmq deadline=$((SECONDS + START_TIMEOUT))
-  until port_open "$RABBIT_PORT"; do
-    kill -0 "$RABBIT_PID" 2>/dev/null || fail "RabbitMQ exited while booting" "$dir/log/console.log"
-    ((SECONDS < deadline)) || fail "RabbitMQ did not listen on 127.0.0.1:$RABBIT_PORT within ${START_TIMEOUT}s" "$dir/log/console.log"
-    sleep 0.5
-  done
-  rabbit "$RABBIT_BIN/rabbitmqctl" -q -n "$RABBIT_NODE" await_startup --timeout "$START_TIMEOUT" >"$dir/log/await.log" 2>&1 ||
-    fail "RabbitMQ node $RABBIT_NODE did not finish booting" "$dir/log/await.log" "$dir/log/console.log"
-  local booted=$((SECONDS - RABBIT_STARTED))
-
-  export SLAMONITOR_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:$RABBIT_PORT/"
-  log "RabbitMQ ready on 127.0.0.1:$RABBIT_PORT, ${booted}s after launch (it boots while the solution builds)"
+  SLAMONITOR_TEST_RABBITMQ=$(bash "$SERVERS" rabbitmq await "$WORK/rabbitmq") || fail "RabbitMQ did not boot"
+  export SLAMONITOR_TEST_RABBITMQ
+  log "RabbitMQ booted $((SECONDS - RABBIT_STARTED))s after launch (it boots while the solution builds)"
 }
 
-# The data is thrown away, so no graceful shutdown: SIGKILL to the broker's whole process group.
-stop_rabbitmq() {
-  [[ -n $RABBIT_NODE ]] || return 0
-  kill -KILL -- "-$RABBIT_PID" 2>/dev/null
-  wait "$RABBIT_PID" 2>/dev/null
-  # The node started its own epmd on the private port, which would outlive the run; it refuses
-  # to stop while the dying node is still registered, hence the retries.
-  for _ in {1..20}; do
-    epmd -port "$EPMD_PORT" -kill >/dev/null 2>&1
-    epmd -port "$EPMD_PORT" -names >/dev/null 2>&1 || break
-    sleep 0.25
-  done
-  RABBIT_NODE=""
+stop_servers() {
+  [[ -d $WORK/rabbitmq ]] && bash "$SERVERS" rabbitmq stop "$WORK/rabbitmq"
+  [[ -d $WORK/postgres ]] && bash "$SERVERS" postgres stop "$WORK/postgres"
+  return 0
 }
 
 # ------------------------------------------------------------------ run
@@ -240,8 +127,7 @@ on_exit() {
   local status=$?
   set +e
   remove_policy_rc
-  stop_rabbitmq
-  stop_postgres
+  stop_servers
   [[ -n $WORK ]] && rm -rf "$WORK"
   echo "$SUMMARY"
   exit "$status"
@@ -277,7 +163,7 @@ main() {
     servers=docker
     log "Docker engine answers: Testcontainers starts PostgreSQL, RabbitMQ and SQL Server"
   fi
-  install_missing_packages "$servers"
+  install_missing_packages
   if [[ $servers == private ]]; then
     log "no Docker engine: starting a private PostgreSQL and RabbitMQ"
     launch_rabbitmq

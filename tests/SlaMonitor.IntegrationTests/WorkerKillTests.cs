@@ -46,7 +46,7 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
         await using var api = new SlaHost(servers, database, prefix, role: "api", settings: settings);
         using var client = api.Admin();
         var traffic = KillTraffic.Generate(EventCount, BreachCount, DuplicateShare, RequestSize, Webhook.Now(), Seed);
-        await ConfigureAsync(client, receiver.Url, BreachCount);
+        await KillTrafficChecks.ConfigureAsync(client, receiver.Url, BreachCount);
         var logFile = Path.Combine(Path.GetTempPath(), $"slamonitor-workerkill-{DateTime.UtcNow:yyyyMMdd-HHmmss}.log");
         var workerSettings = WorkerSettings(database, prefix, receiver);
 
@@ -78,7 +78,7 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
             }
 
             await posting;
-            await DrainAsync(database, traffic);
+            await KillTrafficChecks.DrainAsync(database, traffic, DrainDeadline);
             await Task.Delay(TimeSpan.FromSeconds(2)); // room for a late duplicate to show up
             await AssertEverythingArrivedOnceAsync(database, traffic, receiver, kills, started, logFile);
         }
@@ -107,21 +107,6 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
         settings["Scheduling:Wakeups:Lease"] = "00:00:05";
         settings["Scheduling:Wakeups:MaxSleep"] = "00:00:00.200";
         return settings;
-    }
-
-    /// <summary>The site, the on-track carrier and one carrier per breaching ticket, the customer with its account manager and alert webhook, and a ladder reaching the account managers one minute after opening.</summary>
-    private static async Task ConfigureAsync(HttpClient admin, Uri alertWebhook, int breachCarriers)
-    {
-        await Escalating.ConfigureAsync(admin, alertWebhook);
-        var policy = TestSetup.PolicyBody();
-        policy["escalation"] = new JsonArray(
-            new JsonObject { ["level"] = 1, ["notify"] = "board", ["after"] = "PT0M" },
-            new JsonObject { ["level"] = 2, ["notify"] = "accountManager", ["after"] = "PT1M" });
-        await Escalating.PutAsync(admin, $"/api/v1/policies/{TestSetup.ServiceLevel}", policy);
-        for (var i = 0; i < breachCarriers; i++)
-        {
-            await Escalating.PutAsync(admin, $"/api/v1/carriers/{KillTraffic.BreachCarrier(i)}", TestSetup.CarrierBody());
-        }
     }
 
     /// <summary><see cref="Kills"/> moments in the kill window, at least 10 s apart so each new worker is up and working before the next kill.</summary>
@@ -154,61 +139,14 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
         }
     }
 
-    private static async Task DrainAsync(TestDatabase database, KillTraffic traffic)
-    {
-        await Eventually.UntilAsync(
-            () => database.CountAsync("SELECT COUNT(*) FROM \"Events\""),
-            n => n >= traffic.Events.Count,
-            $"all {traffic.Events.Count} distinct events to be stored",
-            DrainDeadline);
-        await Eventually.UntilAsync(
-            () => database.CountAsync("SELECT COUNT(*) FROM \"Escalations\" WHERE \"Level\" = 2"),
-            n => n >= traffic.Breaching.Count,
-            $"all {traffic.Breaching.Count} escalations to reach the account managers",
-            DrainDeadline);
-        await Eventually.UntilAsync(
-            () => database.CountAsync(
-                "SELECT (SELECT COUNT(*) FROM \"Alerts\" WHERE \"State\" <> 'sent') + (SELECT COUNT(*) FROM \"Outbox\") "
-                + $"+ (SELECT {traffic.Breaching.Count} - COUNT(*) FROM \"Alerts\")"),
-            n => n == 0,
-            "every alert sent and the outbox empty",
-            DrainDeadline);
-    }
-
     private async Task AssertEverythingArrivedOnceAsync(
         TestDatabase database, KillTraffic traffic, AlertReceiver receiver, List<string> kills, Stopwatch started, string logFile)
     {
+        var expected = await KillTrafficChecks.AssertStoredOnceFoldedAndEscalatedAsync(database, traffic, DrainDeadline);
+        var (hookRequests, hookIds) = KillTrafficChecks.AssertOneWebhookAlertIdPerEscalation(receiver, expected);
         await using var db = database.Context();
-
-        // Every accepted event stored once.
-        var stored = await db.Events.AsNoTracking().Select(e => new { e.CarrierCode, e.EventId }).ToListAsync();
-        Assert.Equal(traffic.Events.Count, stored.Count);
-        Assert.True(traffic.Events.SetEquals(stored.Select(e => (e.CarrierCode, e.EventId))), "the stored (carrier, eventId) are exactly the distinct ones posted");
-
-        // Every promise equals its fold (no promise closed, so every worker predicted with empty lane statistics).
-        Assert.Equal(0, await db.Promises.CountAsync(p => p.ClosedAt != null));
-        var mismatches = await Eventually.UntilAsync(
-            () => FoldCheck.MismatchesAsync(database, traffic.Tickets, LaneStatistics.Empty),
-            m => m.Count == 0, $"all {traffic.Tickets.Count} promises to equal the fold of their events", DrainDeadline);
-        Assert.Empty(mismatches);
-
-        // One escalation per breaching ticket, at the account managers, each with one alert, sent.
         var escalations = await db.Escalations.AsNoTracking().ToListAsync();
-        Assert.Equal(traffic.Breaching.Order(StringComparer.Ordinal), escalations.Select(e => e.TicketRef).Order(StringComparer.Ordinal));
-        Assert.All(escalations, e => Assert.Equal(2, e.Level));
         var alerts = await db.Alerts.AsNoTracking().ToListAsync();
-        Assert.All(alerts, a => Assert.Equal((AlertStates.Sent, 2, AlertRows.AccountManager), (a.State, a.Level, a.Notify)));
-        Assert.Equal(escalations.Select(e => e.Id).Order(), alerts.Select(a => a.EscalationId).Order());
-        var expected = alerts.ToDictionary(a => a.EscalationId, a => a.Id);
-
-        // The webhook receiver: exactly one distinct alertId per escalation, none missing; repeats counted.
-        var hooks = receiver.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement)
-            .Select(b => (AlertId: b.GetProperty("alertId").GetGuid(), EscalationId: b.GetProperty("escalationId").GetGuid(), Level: b.GetProperty("level").GetInt32()))
-            .ToList();
-        var hookIds = hooks.GroupBy(h => (h.EscalationId, h.Level)).ToDictionary(g => g.Key, g => g.Select(h => h.AlertId).Distinct().ToList());
-        Assert.Equal(expected.Keys.Order(), hookIds.Keys.Select(k => k.EscalationId).Order());
-        Assert.All(hookIds, h => Assert.Equal(expected[h.Key.EscalationId], Assert.Single(h.Value)));
-        Assert.All(hookIds.Keys, k => Assert.Equal(2, k.Level));
 
         // The SMTP server: exactly one distinct alertId (Message-Id {alertId:N}.{hash}@slamonitor) per escalation and recipient.
         var mails = smtp.Messages().Select(m => (AlertId: Guid.ParseExact((m.MessageId ?? "").Split('.')[0], "N"), To: Assert.Single(m.To.Mailboxes).Address, m.Subject)).ToList();
@@ -226,7 +164,7 @@ public sealed class WorkerKillTests(Servers servers, SmtpServer smtp) : IClassFi
             $"events: {traffic.Events.Count} distinct accepted ({traffic.Requests.Sum(r => r.Events)} posted with resends) in {traffic.Requests.Count} requests, {traffic.Tickets.Count} promises, all stored once and equal to their fold",
             $"kills: {kills.Count} (SIGKILL) of --role worker processes, each restarted: {string.Join("; ", kills)}",
             $"escalations at the account managers: {escalations.Count}; alerts: {alerts.Count}, all sent, {alerts.Count(a => a.Attempts > 1)} of them after more than one try (a try cut off by a kill counts), max {alerts.Max(a => a.Attempts)} tries",
-            $"webhook: {hooks.Count} requests, {hookIds.Count} distinct alertIds, {hooks.Count - hookIds.Count} redeliveries",
+            $"webhook: {hookRequests} requests, {hookIds} distinct alertIds, {hookRequests - hookIds} redeliveries",
             $"email: {mails.Count} messages, {mailIds.Count} distinct (alertId, recipient), {mails.Count - mailIds.Count} redeliveries; inhibited: {inhibited}",
             $"wall time: {started.Elapsed.TotalSeconds:0} s; worker logs: {logFile}",
         });

@@ -76,6 +76,12 @@ public sealed class TestDatabase : IAsyncDisposable
                 NpgsqlConnection.ClearPool(pooled);
             }
 
+            // A server restarted meanwhile (the fault tests) left the admin pool's connections broken.
+            using (var admin = new NpgsqlConnection(_adminConnectionString))
+            {
+                NpgsqlConnection.ClearPool(admin);
+            }
+
             await ExecuteAsync(_adminConnectionString, $"DROP DATABASE IF EXISTS {Quoted} WITH (FORCE)");
         }
         else
