@@ -5,7 +5,8 @@ namespace SlaMonitor.LoadGen;
 /// <summary>Command-line settings: <c>--name value</c> pairs, each with a default.</summary>
 internal sealed record LoadOptions(
     Uri Server, string AdminKey, string Carrier, string Secret, string Postgres, Uri RabbitMq, string OlistFolder,
-    int Seconds, int BatchSize, int Concurrency, int LatencyRate, int WarmUpSeconds, double DuplicateShare, IReadOnlySet<string> Phases)
+    int Seconds, int BatchSize, int Concurrency, int LatencyRate, int WarmUpSeconds, double DuplicateShare, IReadOnlyList<string> Phases,
+    int BreachesPerSecond, int AlertPort)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -17,10 +18,16 @@ internal sealed record LoadOptions(
 
         string Get(string key, string fallback) => values.GetValueOrDefault(key, fallback);
         int Number(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-        var phases = Get("phases", "batched,single,paced").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        if (phases.Count == 0 || phases.Except(["batched", "single", "paced"], StringComparer.OrdinalIgnoreCase).Any())
+        // In the order given; a phase may repeat (paced,hanging,paced,hanging alternates the two so drift hits both).
+        var phases = Get("phases", "batched,single,paced").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToList();
+        if (phases.Count == 0 || phases.Except(["batched", "single", "paced", "hanging"]).Any())
         {
-            throw new ArgumentException($"--phases takes a comma-separated list of batched, single, paced, not '{Get("phases", "")}'.");
+            throw new ArgumentException($"--phases takes a comma-separated list of batched, single, paced, hanging, not '{Get("phases", "")}'.");
+        }
+
+        if (phases.Contains("hanging") && (Number("breaches", 0) <= 0 || Number("alert-port", 0) <= 0))
+        {
+            throw new ArgumentException("--phases hanging needs --breaches (breaching tickets a second) and --alert-port (the server must list 127.0.0.1:port in Notifications:Webhook:AllowedTargets).");
         }
 
         return new LoadOptions(
@@ -37,6 +44,8 @@ internal sealed record LoadOptions(
             Number("latency-rate", 1000),
             Number("warm-up", 0),
             double.Parse(Get("duplicates", "0.05"), CultureInfo.InvariantCulture),
-            phases);
+            phases,
+            Number("breaches", 0),
+            Number("alert-port", 0));
     }
 }

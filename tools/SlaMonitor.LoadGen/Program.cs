@@ -1,20 +1,29 @@
 using SlaMonitor.LoadGen;
 
-// dotnet run --project tools/SlaMonitor.LoadGen -c Release -- --server http://127.0.0.1:5080 --postgres "<npgsql>" --rabbitmq amqp://guest:guest@127.0.0.1:5672/ --seconds 60 [--phases batched,single,paced] [--warm-up 30]
+// dotnet run --project tools/SlaMonitor.LoadGen -c Release -- --server http://127.0.0.1:5080 --postgres "<npgsql>" --rabbitmq amqp://guest:guest@127.0.0.1:5672/ --seconds 60 [--phases batched,single,paced,hanging] [--warm-up 30] [--breaches 10 --alert-port 5099]
 var options = LoadOptions.Parse(args);
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 var webhook = new WebhookClient(http, options);
 await webhook.ConfigureAsync();
-var journeys = new Journeys(OlistStages.Read(options.OlistFolder), options.DuplicateShare, $"{DateTime.UtcNow:HHmmss}");
+var runId = $"{DateTime.UtcNow:HHmmss}";
+var journeys = new Journeys(OlistStages.Read(options.OlistFolder), options.DuplicateShare, runId);
 var probe = new StoreProbe(options.Postgres, journeys.TicketPrefix);
 var duration = TimeSpan.FromSeconds(options.Seconds);
+
+// With --breaches, a second customer's tickets breach at once at that rate in the paced and hanging phases, and its
+// alert webhook is served here: answering at once in the paced phases, hanging a minute per request in the hanging ones.
+await using var alertEndpoint = options.BreachesPerSecond > 0 && options.AlertPort > 0 ? await AlertEndpoint.StartAsync(options.AlertPort) : null;
+var breaches = alertEndpoint is null ? null : new BreachTraffic(runId);
+if (alertEndpoint is not null)
+{
+    await webhook.ConfigureAlertingCustomerAsync(alertEndpoint.Url);
+}
 
 Console.WriteLine($"Raw RabbitMQ publish ceiling ({options.Seconds / 6} s, persistent, confirms, 64 in flight)…");
 var ceiling = await BrokerCeiling.MeasureAsync(options.RabbitMq, TimeSpan.FromSeconds(Math.Max(5, options.Seconds / 6)), messageBytes: 700, inFlight: 64);
 Console.WriteLine($"ceiling: {ceiling:0} messages/s");
 
-// Phases run one after the other on the same server (--phases picks some: batched,single,paced); the batched
-// phase runs for --seconds, the others for half of it.
+// Phases run in the order given on the same server; the batched phase runs for --seconds, the others for half of it.
 var results = new List<PhaseResult>();
 if (options.WarmUpSeconds > 0)
 {
@@ -22,37 +31,44 @@ if (options.WarmUpSeconds > 0)
     await new TrafficPhase(webhook, journeys, probe, null).RunAsync("warm-up", 10, options.Concurrency, TimeSpan.FromSeconds(options.WarmUpSeconds), options.LatencyRate);
 }
 
-if (options.Phases.Contains("batched"))
-{
-    results.Add(await new TrafficPhase(webhook, journeys, probe, null).RunAsync($"batched ({options.BatchSize}/request)", options.BatchSize, 4, duration, null));
-}
-
 PhaseResult? single = null;
-if (options.Phases.Contains("single"))
+foreach (var phase in options.Phases)
 {
-    single = await new TrafficPhase(webhook, journeys, probe, null).RunAsync("single-event", 1, options.Concurrency * 4, duration / 2, null);
-    results.Add(single);
-}
+    switch (phase)
+    {
+        case "batched":
+            results.Add(await new TrafficPhase(webhook, journeys, probe, null).RunAsync($"batched ({options.BatchSize}/request)", options.BatchSize, 4, duration, null));
+            break;
+        case "single":
+            single = await new TrafficPhase(webhook, journeys, probe, null).RunAsync("single-event", 1, options.Concurrency * 4, duration / 2, null);
+            results.Add(single);
+            break;
+        default:
+            var hanging = phase == "hanging";
+            if (alertEndpoint is not null)
+            {
+                alertEndpoint.Hanging = hanging;
+            }
 
-LatencyProbe? latency = null;
-if (options.Phases.Contains("paced"))
-{
-    latency = new LatencyProbe(webhook);
-    results.Add(await new TrafficPhase(webhook, journeys, probe, latency).RunAsync($"paced {options.LatencyRate} ev/s", 10, options.Concurrency, duration / 2, options.LatencyRate));
+            var name = $"paced {options.LatencyRate} ev/s" + (breaches is null ? "" : $" + {options.BreachesPerSecond} breaches/s, alert endpoint {(hanging ? $"hanging {AlertEndpoint.HangFor.TotalSeconds:0} s" : "answering")}");
+            var latency = new LatencyProbe(probe, options.Carrier);
+            results.Add(await new TrafficPhase(webhook, journeys, probe, latency, breaches is null ? null : (breaches, options.BreachesPerSecond))
+                .RunAsync(name, 10, options.Concurrency, duration / 2, options.LatencyRate));
+            break;
+    }
 }
 
 Console.WriteLine();
-Console.WriteLine("| phase | accepted events | accepted ev/s | stored+evaluated ev/s (end to end) | errors |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine("| phase | accepted events | accepted ev/s | stored+evaluated ev/s (end to end) | errors | accept → evaluated (other customers' events) |");
+Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var phase in results)
 {
-    Console.WriteLine($"| {phase.Name} | {phase.Accepted} | {phase.AcceptedPerSecond:0} | {phase.EvaluatedPerSecond:0} | {phase.Errors} {phase.ErrorKinds} |");
+    Console.WriteLine($"| {phase.Name} | {phase.Accepted} | {phase.AcceptedPerSecond:0} | {phase.EvaluatedPerSecond:0} | {phase.Errors} {phase.ErrorKinds} | {phase.Latency?.ToString() ?? "–"}{(phase.Breaches > 0 ? $"; {phase.Breaches} breaching tickets" : "")} |");
 }
 
 Console.WriteLine();
 Console.WriteLine($"raw broker ceiling: {ceiling:0} msg/s" + (single is null ? "" : $"; single-event webhook accepted / ceiling = {single.AcceptedPerSecond / ceiling:P0}"));
-if (latency is not null)
+if (alertEndpoint is not null)
 {
-    var visible = await latency.ResultAsync();
-    Console.WriteLine($"accept → visible at {options.LatencyRate} ev/s: p50 {visible.P50:0} ms, p90 {visible.P90:0} ms, p99 {visible.P99:0} ms, max {visible.Max:0} ms ({visible.Samples} samples)");
+    Console.WriteLine($"alert endpoint: {alertEndpoint.Requests} requests received");
 }

@@ -19,6 +19,28 @@ internal sealed class StoreProbe(string connectionString, string ticketPrefix)
          WHERE e."TicketRef" LIKE @prefix AND p."UpdatedAt" < e."ReceivedAt"
         """);
 
+    /// <summary>Of these events of the carrier, those stored whose promise was evaluated since they were received.</summary>
+    public async Task<List<string>> EvaluatedAsync(string carrier, IReadOnlyList<string> eventIds)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT e."EventId" FROM "Events" e JOIN "Promises" p ON p."TicketRef" = e."TicketRef"
+             WHERE e."CarrierCode" = @carrier AND e."EventId" = ANY(@ids) AND p."UpdatedAt" >= e."ReceivedAt"
+            """, connection);
+        command.Parameters.AddWithValue("carrier", carrier);
+        command.Parameters.AddWithValue("ids", eventIds.ToArray());
+        var evaluated = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            evaluated.Add(reader.GetString(0));
+        }
+
+        return evaluated;
+    }
+
     private async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

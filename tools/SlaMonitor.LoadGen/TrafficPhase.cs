@@ -7,10 +7,13 @@ namespace SlaMonitor.LoadGen;
 /// <summary>
 /// Sends requests of <c>batchSize</c> events from <c>concurrency</c> senders for a while (optionally
 /// paced to a rate), prints a progress line each second, then waits until the server has stored and
-/// evaluated everything accepted.
+/// evaluated everything accepted. With <c>breaches</c>, another sender posts that many breaching tickets of the
+/// alerting customer a second alongside.
 /// </summary>
-internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, StoreProbe probe, LatencyProbe? latency)
+internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, StoreProbe probe, LatencyProbe? latency, (BreachTraffic Traffic, int PerSecond)? breaches = null)
 {
+    private readonly ConcurrentDictionary<string, byte> _opened = new(StringComparer.Ordinal);
+
     public async Task<PhaseResult> RunAsync(string name, int batchSize, int concurrency, TimeSpan duration, int? eventsPerSecond)
     {
         var storedBefore = await probe.StoredAsync();
@@ -22,6 +25,7 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
         using var progress = new Timer(_ => Console.Write(
             $"\r{name}: {clock.Elapsed.TotalSeconds,5:0}s sent {Interlocked.Read(ref sent),9} accepted {Interlocked.Read(ref accepted),9} ({Interlocked.Read(ref accepted) / clock.Elapsed.TotalSeconds,8:0}/s) errors {Interlocked.Read(ref errors)}   "),
             null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        var breaching = breaches is { } b ? PostBreachesAsync(b.Traffic, b.PerSecond, clock, duration) : Task.FromResult(0);
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             while (clock.Elapsed < duration)
@@ -40,12 +44,8 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
                     if (status == System.Net.HttpStatusCode.Accepted)
                     {
                         Interlocked.Add(ref accepted, ids.Count);
-                        foreach (var id in ids)
-                        {
-                            distinct.TryAdd(id, 0);
-                        }
-
-                        latency?.Sample(events[0]);
+                        var first = ids.Where(id => distinct.TryAdd(id, 0)).ToHashSet(StringComparer.Ordinal);
+                        Sample(events, first);
                     }
                     else
                     {
@@ -60,6 +60,7 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
                 }
             }
         }));
+        var breached = await breaching;
         var sending = clock.Elapsed;
         while (true)
         {
@@ -81,6 +82,49 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
         }
 
         Console.WriteLine();
-        return new PhaseResult(name, accepted, sending, clock.Elapsed, errors, string.Join(", ", errorKinds.Select(k => $"{k.Key}×{k.Value}")));
+        var latencies = latency is null ? null : await latency.ResultAsync();
+        return new PhaseResult(name, accepted, sending, clock.Elapsed, errors, string.Join(", ", errorKinds.Select(k => $"{k.Key}×{k.Value}")), latencies, breached);
+    }
+
+    /// <summary>First sends of events whose ticket's OPENED was accepted in an earlier request (see <see cref="LatencyProbe"/>).</summary>
+    private void Sample(List<System.Text.Json.Nodes.JsonObject> events, HashSet<string> firstSends)
+    {
+        var sent = events.Where(e => firstSends.Contains(e["eventId"]!.GetValue<string>())).ToList();
+        if (latency is not null && sent.FirstOrDefault(e => _opened.ContainsKey(e["ticketRef"]!.GetValue<string>())) is { } sample)
+        {
+            latency.Sample(sample["eventId"]!.GetValue<string>());
+        }
+
+        foreach (var opened in sent.Where(e => e["code"]!.GetValue<string>() == "OPENED"))
+        {
+            _opened.TryAdd(opened["ticketRef"]!.GetValue<string>(), 0);
+        }
+    }
+
+    /// <summary>One breaching ticket every 1/<paramref name="perSecond"/> s while the phase sends; returns how many were accepted.</summary>
+    private async Task<int> PostBreachesAsync(BreachTraffic traffic, int perSecond, Stopwatch clock, TimeSpan duration)
+    {
+        var accepted = 0;
+        while (clock.Elapsed < duration)
+        {
+            if (accepted < perSecond * clock.Elapsed.TotalSeconds)
+            {
+                var (status, _) = await webhook.PostAsync([traffic.Next()]);
+                if (status == System.Net.HttpStatusCode.Accepted)
+                {
+                    accepted++;
+                }
+                else
+                {
+                    await Task.Delay(100);
+                }
+            }
+            else
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        return accepted;
     }
 }

@@ -35,21 +35,6 @@ internal sealed class WebhookClient(HttpClient http, LoadOptions options)
             .ToList());
     }
 
-    /// <summary>True once GET /promises/{ticketRef} shows the event in its timeline.</summary>
-    public async Task<bool> IsVisibleAsync(string ticketRef, string eventId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Server, $"/api/v1/promises/{ticketRef}"));
-        request.Headers.Authorization = new("Bearer", options.AdminKey);
-        using var response = await http.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            return false;
-        }
-
-        var promise = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return promise.GetProperty("timeline").EnumerateArray().Any(e => e.GetProperty("eventId").GetString() == eventId);
-    }
-
     /// <summary>PUTs the site, policy, customer and carrier the traffic refers to (rate limit lifted for the run).</summary>
     public async Task ConfigureAsync()
     {
@@ -57,6 +42,13 @@ internal sealed class WebhookClient(HttpClient http, LoadOptions options)
         await PutAsync($"/api/v1/policies/{Journeys.ServiceLevel}", """{"clock":"elapsed","target":"PT4H","fulfilledBy":"TECHNICIAN_ONSITE","pauseOn":["CUSTOMER_HOLD"],"atRiskMargin":"PT30M"}""");
         await PutAsync($"/api/v1/customers/{Journeys.Customer}", """{"name":"LoadGen Corp","accountManagers":[{"name":"Dana","email":"dana@example.com"}]}""");
         await PutAsync($"/api/v1/carriers/{options.Carrier}", $$"""{"name":"LoadGen","secret":"{{options.Secret}}","format":"canonical","requestsPerSecond":100000}""");
+    }
+
+    /// <summary>The second customer, whose promises breach at once and whose alerts go to <paramref name="alertWebhook"/>; its policy tells the account managers at once.</summary>
+    public async Task ConfigureAlertingCustomerAsync(Uri alertWebhook)
+    {
+        await PutAsync($"/api/v1/policies/{BreachTraffic.ServiceLevel}", """{"clock":"elapsed","target":"PT4H","fulfilledBy":"TECHNICIAN_ONSITE","atRiskMargin":"PT30M","escalation":[{"level":1,"notify":"accountManager","after":"PT0M"}]}""");
+        await PutAsync($"/api/v1/customers/{BreachTraffic.Customer}", $$"""{"name":"LoadGen Alerting Corp","accountManagers":[{"name":"Ari","email":"ari@example.com"}],"alertWebhook":"{{alertWebhook}}","alertSecret":"loadgen-alert-secret-0001"}""");
     }
 
     private async Task PutAsync(string path, string json)

@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
-# Runs the load tool against a server on a private PostgreSQL and RabbitMQ, started exactly as
-# ./test.sh starts them (its functions, without its main), all removed afterwards.
-#   tools/SlaMonitor.LoadGen/run.sh [load tool arguments, e.g. --seconds 60]
-# LOADGEN_PG_STATEMENTS=1 also prints PostgreSQL's 15 most expensive statements of the run (pg_stat_statements).
+# Runs the load tool against a server on a private PostgreSQL and RabbitMQ (tests/servers.sh, as ./test.sh starts
+# them), all removed afterwards.
+#   tools/SlaMonitor.LoadGen/run.sh [load tool arguments, e.g. --seconds 60 --phases paced,hanging --breaches 10]
+# PostgreSQL runs with its durable defaults; LOADGEN_PG_FAST=1 turns fsync, synchronous_commit and full_page_writes
+# off (label such figures so). LOADGEN_PG_STATEMENTS=1 also prints PostgreSQL's 15 most expensive statements.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
-# shellcheck source=/dev/null
-source <(sed '$d' test.sh)   # every function of test.sh, not its final `main "$@"`
-cd "$ROOT"                   # test.sh changes to its own (here: /dev/fd) folder
+SERVERS=$ROOT/tests/servers.sh
+
+log() { echo "run.sh: $*" >&2; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() {
+  local candidate
+  for _ in {1..200}; do
+    candidate=$((30000 + RANDOM % 10000))
+    port_open "$candidate" || { echo "$candidate"; return; }
+  done
+  log "no free port"; exit 1
+}
 
 SERVER_PID=""
+given=${SLAMONITOR_TEST_POSTGRES:+yes}   # servers already running (e.g. kept from a test run): use them
 cleanup() {
   set +e
   [[ -n $SERVER_PID ]] && kill "$SERVER_PID" && wait "$SERVER_PID"
-  if [[ -z $given ]]; then stop_rabbitmq; stop_postgres; fi
+  if [[ -z $given ]]; then bash "$SERVERS" rabbitmq stop "$WORK/rabbitmq"; bash "$SERVERS" postgres stop "$WORK/postgres"; fi
   [[ -f $WORK/server.log ]] && cp "$WORK/server.log" /tmp/slamonitor-load-server.log && log "server log kept: /tmp/slamonitor-load-server.log"
   [[ -n $WORK ]] && rm -rf "$WORK"
 }
@@ -22,39 +33,44 @@ trap cleanup EXIT
 
 WORK=$(mktemp -d /tmp/slamonitor-load.XXXXXX)
 chmod 755 "$WORK"
-given=${SLAMONITOR_TEST_POSTGRES:+yes}   # servers already running (e.g. kept from a test run): use them
+mode=durable
+[[ -n ${LOADGEN_PG_FAST:-} ]] && mode=fast
 if [[ -n ${LOADGEN_PG_STATEMENTS:-} ]]; then
   export SLAMONITOR_PG_OPTIONS="-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
 fi
 if [[ -z $given ]]; then
-  install_missing_packages private
-  launch_rabbitmq
-  start_postgres
+  bash "$SERVERS" rabbitmq launch "$WORK/rabbitmq"
+  SLAMONITOR_TEST_POSTGRES=$(bash "$SERVERS" postgres start "$WORK/postgres" "$mode")
 fi
 dotnet build src/SlaMonitor.Server -c Release -nologo -v q -clp:NoSummary >&2
 dotnet build tools/SlaMonitor.LoadGen -c Release -nologo -v q -clp:NoSummary >&2
-[[ -n $given ]] || await_rabbitmq
-RABBIT_PORT=${RABBIT_PORT:-$(sed -E 's#.*:([0-9]+)/?$#\1#' <<<"$SLAMONITOR_TEST_RABBITMQ")}
-
+[[ -n $given ]] || SLAMONITOR_TEST_RABBITMQ=$(bash "$SERVERS" rabbitmq await "$WORK/rabbitmq")
+rabbit_port=$(sed -E 's#.*:([0-9]+)/?$#\1#' <<<"$SLAMONITOR_TEST_RABBITMQ")
 pg_port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$SLAMONITOR_TEST_POSTGRES")
+log "PostgreSQL on $pg_port: $([[ -n $given ]] && echo "given" || echo "$mode") (durable: fsync, synchronous_commit, full_page_writes on; fast: off)"
+
 db="Host=127.0.0.1;Port=$pg_port;Username=slamonitor;Password=slamonitor;Database=slamonitor_load;Maximum Pool Size=60"
-pick_port http_port
+http_port=$(free_port)
+alert_port=$(free_port)   # the load tool's alert endpoint for the alerting customer (--breaches)
 ASPNETCORE_ENVIRONMENT=Development \
 Logging__LogLevel__Default=Warning \
   dotnet src/SlaMonitor.Server/bin/Release/net10.0/SlaMonitor.Server.dll \
   --urls "http://127.0.0.1:$http_port" --Role all --Demo:Enabled false \
   --Persistence:Provider Postgres --Persistence:ConnectionString "$db" \
-  --Messaging:Transport RabbitMq --Messaging:RabbitMq:Host 127.0.0.1 --Messaging:RabbitMq:Port "$RABBIT_PORT" \
+  --Messaging:Transport RabbitMq --Messaging:RabbitMq:Host 127.0.0.1 --Messaging:RabbitMq:Port "$rabbit_port" \
+  --Notifications:Webhook:AllowedTargets:0 "127.0.0.1:$alert_port" \
   >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in {1..120}; do port_open "$http_port" && break; sleep 0.5; done
-port_open "$http_port" || fail "the server did not listen" "$WORK/server.log"
+port_open "$http_port" || { log "the server did not listen"; tail -n 30 "$WORK/server.log"; exit 1; }
 
 dotnet tools/SlaMonitor.LoadGen/bin/Release/net10.0/SlaMonitor.LoadGen.dll \
-  --server "http://127.0.0.1:$http_port" --postgres "$db" --rabbitmq "$SLAMONITOR_TEST_RABBITMQ" --olist data/olist "$@"
+  --server "http://127.0.0.1:$http_port" --postgres "$db" --rabbitmq "$SLAMONITOR_TEST_RABBITMQ" --olist data/olist \
+  --alert-port "$alert_port" "$@"
 if [[ -n ${LOADGEN_PG_STATEMENTS:-} ]]; then
+  pg_bin=$(dirname "$(find /usr/lib/postgresql -maxdepth 3 -path '*/bin/psql' | sort -V | tail -n 1)")
   echo "--- PostgreSQL: the 15 statements that took most time"
-  PGPASSWORD=slamonitor "${PG_BIN:-$(find_pg_bin)}/psql" -h 127.0.0.1 -p "$pg_port" -U slamonitor -d slamonitor_load -X -P pager=off -c "
+  PGPASSWORD=slamonitor "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U slamonitor -d slamonitor_load -X -P pager=off -c "
     CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
     SELECT calls, round(total_exec_time) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, rows,
            left(regexp_replace(query, '\s+', ' ', 'g'), 150) AS query
