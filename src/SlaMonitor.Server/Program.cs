@@ -25,6 +25,7 @@ await app.PrepareDatabaseAsync(persistence);
 await app.SeedDemoAsync();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseHostileParameterGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

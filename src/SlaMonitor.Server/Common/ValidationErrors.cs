@@ -41,6 +41,7 @@ public sealed partial class ValidationErrors
         }
     }
 
+    /// <summary>A single-line text: ids, codes, names (no control character at all, tab and line breaks included).</summary>
     public string? Required(string field, string? value, int maxLength = 200)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -49,11 +50,7 @@ public sealed partial class ValidationErrors
             return null;
         }
 
-        if (value.Length > maxLength)
-        {
-            Add(field, $"must be at most {maxLength} characters.");
-        }
-
+        MaxLength(field, value, maxLength);
         return value;
     }
 
@@ -65,11 +62,35 @@ public sealed partial class ValidationErrors
         }
     }
 
-    public void MaxLength(string field, string? value, int maxLength)
+    /// <summary>
+    /// Instants a service promise can have: from 1990 to the end of 2199. Wider values are typing mistakes or probes,
+    /// and the calendar's edges break conversions (NodaTime, .NET's DateTime and the databases disagree about them).
+    /// </summary>
+    public const int FirstYear = 1990;
+    public const int LastYear = 2199;
+
+    public bool Plausible(string field, int year)
+    {
+        if (year is >= FirstYear and <= LastYear)
+        {
+            return true;
+        }
+
+        Add(field, $"must lie between the years {FirstYear} and {LastYear}.");
+        return false;
+    }
+
+    /// <summary>An optional text; single-line unless <paramref name="lineBreaksAllowed"/> (notes).</summary>
+    public void MaxLength(string field, string? value, int maxLength, bool lineBreaksAllowed = false)
     {
         if (value is not null && value.Length > maxLength)
         {
             Add(field, $"must be at most {maxLength} characters.");
+        }
+
+        if (SafeText.HasControl(value, lineBreaksAllowed))
+        {
+            Add(field, SafeText.Refusal);
         }
     }
 

@@ -37,8 +37,8 @@ public static class WebhookSignature
             return false;
         }
 
-        var age = now - Instant.FromUnixTimeSeconds(timestamp);
-        if (age > tolerance || age < -tolerance)
+        // In doubles: a timestamp near long's edges is out of NodaTime's range (and would overflow a subtraction).
+        if (Math.Abs((double)now.ToUnixTimeSeconds() - timestamp) > tolerance.TotalSeconds)
         {
             return false;
         }

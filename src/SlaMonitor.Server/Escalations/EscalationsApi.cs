@@ -72,7 +72,7 @@ public static class EscalationsApi
     {
         var errors = new ValidationErrors();
         errors.Required("by", body.By);
-        errors.MaxLength("note", body.Note, 2000);
+        errors.MaxLength("note", body.Note, 2000, lineBreaksAllowed: true);
         return await Change(id, db, user, clock, outbox, errors, EscalationChange.Acknowledged, (e, now) =>
         {
             var transition = EscalationTransitions.Acknowledge(e, body.By!, body.Note, now);

@@ -42,14 +42,22 @@ public static class SilencesApi
             errors.Add("carrier", "at least one of carrier, region or customer is required.");
         }
 
-        if (body.From is null)
+        if (body.From is not { } start)
         {
             errors.Add("from", "is required.");
         }
+        else
+        {
+            errors.Plausible("from", start.UtcDateTime.Year);
+        }
 
-        if (body.Until is null)
+        if (body.Until is not { } end)
         {
             errors.Add("until", "is required.");
+        }
+        else if (errors.Plausible("until", end.UtcDateTime.Year) is false)
+        {
+            // Named by Plausible.
         }
         else if (body.From is { } from && body.Until <= from)
         {

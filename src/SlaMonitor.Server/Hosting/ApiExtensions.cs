@@ -22,10 +22,13 @@ public static class ApiExtensions
         builder.Services.AddSingleton<IClock>(SystemClock.Instance);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<UnavailableDependencyHandler>();
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new SafeStringConverter());
         });
         builder.Services.AddOpenApi();
         builder.AddSettings<WebhookOptions>(WebhookOptions.Section);

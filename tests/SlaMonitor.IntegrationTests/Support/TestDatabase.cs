@@ -63,6 +63,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    public async Task<string> TextAsync(string sql)
+    {
+        await using var connection = Open(ConnectionString);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     /// <summary>A context on this database, independent of any running app.</summary>
     public SlaDbContext Context() => SlaDbContextOptions.Create(Provider, ConnectionString);
 

@@ -39,7 +39,7 @@ public static class EventValidation
         errors.MaxLength(prefix + "location.code", body.Location?.Code, RefLength);
         errors.MaxLength(prefix + "location.countryCode", body.Location?.CountryCode, 2);
         errors.MaxLength(prefix + "reason", body.Reason, RefLength);
-        errors.MaxLength(prefix + "note", body.Note, 2000);
+        errors.MaxLength(prefix + "note", body.Note, 2000, lineBreaksAllowed: true);
         if (string.IsNullOrEmpty(body.TicketRef) && string.IsNullOrEmpty(body.ShipmentRef))
         {
             errors.Add(prefix + "ticketRef", "ticketRef or shipmentRef is required.");
@@ -116,7 +116,7 @@ public static class EventValidation
             return null;
         }
 
-        return parsed.Value;
+        return errors.Plausible(field, parsed.Value.Year) ? parsed.Value : null;
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

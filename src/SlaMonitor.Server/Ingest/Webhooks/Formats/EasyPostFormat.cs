@@ -68,13 +68,25 @@ public sealed class EasyPostFormat : ICarrierFormat
             throw new JsonException($"Expected an EasyPost tracker.updated or tracker.created event, not '{description}'.");
         }
 
-        var tracker = root.GetProperty("result");
-        var trackingCode = tracker.GetProperty("tracking_code").GetString()
-            ?? throw new JsonException("result.tracking_code is required.");
+        var tracker = root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object
+            ? result
+            : throw new JsonException("result: the tracker object is required.");
+        var trackingCode = Text(tracker, "tracking_code") ?? throw new JsonException("result.tracking_code is required (a string).");
         var estimated = Text(tracker, "est_delivery_date");
-        var events = new List<JsonElement>();
-        foreach (var detail in tracker.TryGetProperty("tracking_details", out var details) ? details.EnumerateArray() : default)
+        var details = tracker.TryGetProperty("tracking_details", out var list) ? list : default;
+        if (details.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Array))
         {
+            throw new JsonException("result.tracking_details must be an array.");
+        }
+
+        var events = new List<JsonElement>();
+        foreach (var detail in details.ValueKind == JsonValueKind.Array ? details.EnumerateArray() : default)
+        {
+            if (detail.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("result.tracking_details[] must be objects.");
+            }
+
             if (Canonical(trackingCode, detail, estimated) is { } canonical)
             {
                 events.Add(JsonSerializer.SerializeToElement(canonical));
