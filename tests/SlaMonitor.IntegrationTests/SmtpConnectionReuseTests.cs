@@ -171,7 +171,7 @@ public sealed class SmtpConnectionReuseTests(Servers servers, SmtpServer smtp) :
 
     private static async Task ClimbAsync(HttpClient client, FakeClock clock, string ticket, string carrier)
     {
-        await Webhook.PostAcceptedAsync(client, SignedEvents.Opened(ticket, clock.GetCurrentInstant() - Escalating.OpenedAgo), carrier);
+        await Webhook.PostAcceptedAsync(client, SignedEvents.Opened(ticket, clock.GetCurrentInstant() - Escalating.OpenedAgo), carrier, clock.GetCurrentInstant());
         await Escalating.UntilAsync(client, ticket, e => e.Level() == 1, "to open at level 1");
         clock.Advance(Escalating.StepAfter);
         await Escalating.UntilAsync(client, ticket, e => e.Level() == 2, "to climb to level 2");
