@@ -49,7 +49,9 @@ public sealed class SmtpConnectionReuseTests(Servers servers, SmtpServer smtp) :
         await Eventually.UntilAsync(() => AlertsAsync(database), a => a.Count == Alerts && a.All(x => x.State == AlertStates.Sent), "every alert recorded as sent");
 
         var sessions = smtp.Sessions() - sessionsBefore;
-        TestContext.Current.SendDiagnosticMessage($"{mails.Count} alert emails over {sessions} SMTP connection(s)");
+        var figures = $"{mails.Count} alert emails over {sessions} SMTP connection(s)";
+        TestContext.Current.SendDiagnosticMessage(figures);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"slamonitor-smtpreuse-{DateTime.UtcNow:yyyyMMdd-HHmmss}.summary.txt"), figures);
         Assert.Equal(tickets.Order(), mails.Select(m => tickets.Single(t => (m.Subject ?? "").Contains(t, StringComparison.Ordinal))).Order());
         Assert.Equal(Alerts, mails.Select(m => m.MessageId).Distinct().Count());
         Assert.InRange(sessions, 1, Alerts - 1);
