@@ -114,6 +114,27 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_re_notification_waits_while_the_escalations_earlier_alert_is_retrying_so_its_emails_leave_in_order()
+    {
+        await CustomerAsync(TestSetup.Customer, "dana@example.com", new Uri($"http://127.0.0.1:{_refusing}/alerts"));
+        await OpenAndClimbAsync("T-1");
+        var first = await AlertAsync(a => a.Attempts == 1, "the first try recorded");
+        // The second try just before the re-notification (15 minutes after the climb), the third due 2 minutes later.
+        _app.Clock.Advance(Duration.FromMinutes(14) + Duration.FromSeconds(30));
+        await Eventually.UntilAsync(AlertsAsync, a => a.Single().Attempts == 2, "the second try recorded");
+        _app.Clock.Advance(Duration.FromSeconds(30));
+        await Eventually.UntilAsync(AlertsAsync, a => a.Count == 2, "the re-notification's alert queued");
+        _app.Clock.Advance(Duration.FromMinutes(2));
+        var alerts = await Eventually.UntilAsync(AlertsAsync, a => a.Count == 2 && a.All(x => x.Attempts >= 1), "both alerts tried");
+
+        var second = alerts.Single(a => a.Id != first.Id);
+        Assert.Equal((AlertStates.Failed, 3), (alerts.Single(a => a.Id == first.Id).State, alerts.Single(a => a.Id == first.Id).Attempts));
+        var sent = Directory.GetFiles(_pickup, "*.eml").Select(f => (Time: File.GetLastWriteTimeUtc(f), Id: MimeKit.MimeMessage.Load(f).MessageId))
+            .OrderBy(m => m.Time).Select(m => (m.Id ?? "").Split('.')[0]).ToList();
+        Assert.Equal([.. Enumerable.Repeat(first.Id.ToString("N"), 3), second.Id.ToString("N")], sent);
+    }
+
+    [Fact]
     public void An_alert_id_is_the_same_for_the_same_notification_of_an_escalation_and_differs_otherwise()
     {
         var escalation = Guid.CreateVersion7();

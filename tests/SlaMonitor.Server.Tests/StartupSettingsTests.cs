@@ -29,6 +29,7 @@ public sealed class StartupSettingsTests
     [InlineData("Scheduling:Wakeups:BatchSize", "0", "Scheduling:Wakeups:BatchSize")]
     [InlineData("Notifications:Webhook:MaxRetries", "eleven", "Notifications:Webhook:MaxRetries")]
     [InlineData("Notifications:Webhook:AllowedTargets:0", "alerts.internal", "Notifications:Webhook:AllowedTargets:0")]
+    [InlineData("Notifications:Smtp:IdleTimeout", "00:10:00", "Notifications:Smtp:IdleTimeout")]
     public async Task A_wrong_value_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));

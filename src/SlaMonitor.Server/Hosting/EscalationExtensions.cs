@@ -24,6 +24,8 @@ public static class EscalationExtensions
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         services.AddSingleton<WakeupSignal>();
         services.AddSingleton<SlaMetrics>();
+        // A singleton, so the host's shutdown closes its connections.
+        services.AddSingleton<SmtpConnections>();
         services.AddSingleton<EmailSender>();
         services.AddScoped<EscalationKeeper>();
         services.AddScoped<EscalationWaker>();

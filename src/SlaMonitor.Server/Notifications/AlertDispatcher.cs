@@ -83,8 +83,13 @@ public sealed partial class AlertDispatcher(
         var now = clock.GetCurrentInstant();
         var nowUtc = now.ToDateTimeUtc();
         var busy = _sending.Keys.ToList();
+        // An escalation's alerts leave in the order they were made: a newer one waits while an older one is unsent
+        // (retrying or in flight), else after an outage a re-notification could arrive before the first alert. Not
+        // behind a silenced one: that is dropped for the newer one when its window ends (HoldAsync).
         var due = await db.Alerts.AsNoTracking()
             .Where(a => (a.State == AlertStates.Pending || a.State == AlertStates.Sending) && a.NextAttemptAt <= nowUtc && !busy.Contains(a.Destination))
+            .Where(a => !db.Alerts.Any(o => o.EscalationId == a.EscalationId && o.CreatedAt < a.CreatedAt && o.SilenceId == null
+                && (o.State == AlertStates.Pending || o.State == AlertStates.Sending)))
             .OrderBy(a => a.NextAttemptAt).Take(100).Select(a => new { a.Id, a.Destination }).ToListAsync(ct);
         var ids = due.Where(a => due.Select(d => d.Destination).Distinct().Take(destinations).Contains(a.Destination)).Select(a => a.Id).ToList();
         if (ids.Count == 0)

@@ -1,12 +1,10 @@
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace SlaMonitor.Server.Notifications;
 
-/// <summary>Sends through MailKit's SMTP client, or writes .eml files to the pickup folder.</summary>
-public sealed class EmailSender(IOptions<SmtpOptions> options, IHostEnvironment environment)
+/// <summary>Sends through MailKit over <see cref="SmtpConnections"/>, or writes .eml files to the pickup folder.</summary>
+public sealed class EmailSender(IOptions<SmtpOptions> options, IHostEnvironment environment, SmtpConnections connections)
 {
     public MailboxAddress From => MailboxAddress.Parse(options.Value.From);
 
@@ -28,15 +26,7 @@ public sealed class EmailSender(IOptions<SmtpOptions> options, IHostEnvironment 
             return file;
         }
 
-        using var client = new SmtpClient();
-        await client.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), ct);
-        if (settings.Username is not null)
-        {
-            await client.AuthenticateAsync(settings.Username, settings.Password ?? "", ct);
-        }
-
-        await client.SendAsync(message, ct);
-        await client.DisconnectAsync(true, ct);
+        await connections.SendAsync(message, ct);
         return $"smtp://{settings.Host}:{settings.Port}";
     }
 }

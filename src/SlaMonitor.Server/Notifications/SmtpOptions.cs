@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SlaMonitor.Server.Notifications;
 
 /// <summary>
@@ -18,4 +20,8 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string From { get; set; } = "SlaMonitor <slamonitor@localhost>";
     public string? PickupDirectory { get; set; }
+
+    /// <summary>An SMTP connection unused this long is closed (<see cref="SmtpConnections"/>); 0 connects for every email.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Notifications:Smtp:IdleTimeout must be between 00:00:00 and 00:05:00.")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

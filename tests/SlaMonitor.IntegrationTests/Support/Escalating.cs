@@ -58,6 +58,21 @@ public static class Escalating
         }
     }
 
+    /// <summary>
+    /// <paramref name="count"/> carriers named <paramref name="prefix"/>0, 1, …: the carrier is part of the incident key,
+    /// so tickets of different carriers make incidents of their own, each told in its own email.
+    /// </summary>
+    public static async Task<List<string>> CarriersAsync(HttpClient admin, string prefix, int count)
+    {
+        var carriers = Enumerable.Range(0, count).Select(i => $"{prefix}{i}").ToList();
+        foreach (var carrier in carriers)
+        {
+            await PutAsync(admin, $"/api/v1/carriers/{carrier}", TestSetup.CarrierBody());
+        }
+
+        return carriers;
+    }
+
     /// <summary>Waits for the escalation of the ticket to satisfy <paramref name="done"/> (GET /api/v1/escalations).</summary>
     public static Task<JsonElement> UntilAsync(HttpClient admin, string ticketRef, Func<JsonElement, bool> done, string what) =>
         EscalationReads.UntilAsync(admin, ticketRef, done, what);

@@ -8,7 +8,10 @@ namespace SlaMonitor.IntegrationTests.Support;
 /// <summary>
 /// A real SMTP server for the run of a test class: the distribution's aiosmtpd (Debian package
 /// python3-aiosmtpd, installed by ./test.sh when missing) with its Mailbox handler, listening on a free loopback
-/// port and storing every message it accepts in a Maildir. Never skipped: without aiosmtpd the tests fail saying so.
+/// port and storing every message it accepts in a Maildir. The handler (<c>counting_mailbox.py</c>) also logs each
+/// session, QUIT, refused recipient and accepted message, in order. <see cref="StopAsync"/> and
+/// <see cref="StartAsync"/> take it down and bring it back on the same port and Maildir, so messages accumulate.
+/// Never skipped: without aiosmtpd the tests fail saying so.
 /// </summary>
 public sealed class SmtpServer : IAsyncLifetime
 {
@@ -24,13 +27,20 @@ public sealed class SmtpServer : IAsyncLifetime
 
     public int Port { get; private set; }
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
         Port = FreePort();
+        return new ValueTask(StartAsync());
+    }
+
+    /// <summary>Starts the server (again) on <see cref="Port"/> with the same Maildir.</summary>
+    public async Task StartAsync()
+    {
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Path.Combine(_folder, "Maildir") },
+            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "counting_mailbox.CountingMailbox", Path.Combine(_folder, "Maildir") },
+            Environment = { ["PYTHONPATH"] = Path.Combine(AppContext.BaseDirectory, "Support") },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -55,6 +65,19 @@ public sealed class SmtpServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Kills the server: its connections drop and the port refuses until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
     /// <summary>Every message received so far, oldest first.</summary>
     public IReadOnlyList<MimeMessage> Messages()
     {
@@ -65,15 +88,31 @@ public sealed class SmtpServer : IAsyncLifetime
             : [];
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SMTP sessions (EHLO or HELO) so far, each one a connection.</summary>
+    public int Sessions() => Events().Count(e => e.Kind is "EHLO" or "HELO");
+
+    /// <summary>The Message-Id (without brackets) of every message accepted so far, in the order they arrived.</summary>
+    public IReadOnlyList<string> Arrivals() => Events().Where(e => e.Kind == "MESSAGE").Select(e => e.Detail.Trim('<', '>')).ToList();
+
+    /// <summary>What the server logged, in order: (EHLO|HELO|QUIT|REFUSED|MESSAGE, the client's port, the recipient or Message-Id).</summary>
+    public IReadOnlyList<(string Kind, int ClientPort, string Detail)> Events()
     {
-        if (_process is { HasExited: false })
+        var log = Path.Combine(_folder, "events.log");
+        if (!File.Exists(log))
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            return [];
         }
 
-        _process?.Dispose();
+        using var reader = new StreamReader(new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ', 3))
+            .Select(w => (w[0], int.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture), w.Length > 2 ? w[2] : ""))
+            .ToList();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
