@@ -29,6 +29,7 @@ public static class ApiExtensions
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new SafeStringConverter());
+            o.SerializerOptions.Converters.Add(new OffsetTimestampConverter());
         });
         builder.Services.AddOpenApi();
         builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
