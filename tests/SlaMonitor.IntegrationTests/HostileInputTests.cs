@@ -71,6 +71,7 @@ public sealed class HostileInputTests(Servers servers)
         var summary = $"{requests.Length} hostile requests (seed {Seed}): " + string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Value} × {s.Key}"));
         TestContext.Current.SendDiagnosticMessage(summary);
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "slamonitor-hostile.summary.txt"), summary);
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests.Length} not answered 4xx; the first: {string.Join(Environment.NewLine, failures.Take(15))}");
 
         // Anything a worker would apply has had time to arrive: nothing has.
