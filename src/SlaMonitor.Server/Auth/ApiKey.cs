@@ -8,4 +8,7 @@ public sealed class ApiKey
 
     /// <summary>For role accountManager: the customers this key may see (empty: none).</summary>
     public IList<string> Customers { get; } = [];
+
+    /// <summary>For role carrier: the carrier code whose delivery log and parked events this key reads.</summary>
+    public string? Carrier { get; set; }
 }

@@ -18,6 +18,7 @@ public sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string CustomerClaim = "customer";
+    public const string CarrierClaim = "carrier";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -36,6 +37,10 @@ public sealed class ApiKeyAuthenticationHandler(
 
         var claims = new List<Claim> { new(ClaimTypes.Name, key.Name ?? key.Role), new(ClaimTypes.Role, key.Role) };
         claims.AddRange(key.Customers.Select(c => new Claim(CustomerClaim, c)));
+        if (key.Carrier is not null)
+        {
+            claims.Add(new Claim(CarrierClaim, key.Carrier));
+        }
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }

@@ -15,7 +15,8 @@ public static class AuthExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Roles.OpsPolicy, p => p.RequireRole(Roles.Admin, Roles.Ops))
-            .AddPolicy(Roles.ReaderPolicy, p => p.RequireRole(Roles.Admin, Roles.Ops, Roles.AccountManager));
+            .AddPolicy(Roles.ReaderPolicy, p => p.RequireRole(Roles.Admin, Roles.Ops, Roles.AccountManager))
+            .AddPolicy(Roles.CarrierLogPolicy, p => p.RequireRole(Roles.Admin, Roles.Ops, Roles.Carrier));
         return builder;
     }
 }

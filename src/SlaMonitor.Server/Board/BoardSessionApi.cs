@@ -47,6 +47,11 @@ public static class BoardSessionApi
             return TypedResults.Problem("That API key is not known.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
+        if (!Roles.People.Contains(key.Role))
+        {
+            return TypedResults.Problem("A carrier key reads its delivery log through the API; the board is for people.", statusCode: StatusCodes.Status403Forbidden, title: "Sign-in refused");
+        }
+
         var principal = BoardKeys.Principal(key, BoardAuth.CookieScheme);
         await context.SignInAsync(BoardAuth.CookieScheme, principal);
         return TypedResults.Ok(Describe(principal, keys));
@@ -55,7 +60,7 @@ public static class BoardSessionApi
     private static async Task<Results<Ok<Session>, UnauthorizedHttpResult>> Current(HttpContext context, BoardKeys keys)
     {
         var result = await context.AuthenticateAsync();
-        return result.Succeeded && Roles.All.Any(result.Principal.IsInRole)
+        return result.Succeeded && Roles.People.Any(result.Principal.IsInRole)
             ? TypedResults.Ok(Describe(result.Principal, keys))
             : TypedResults.Unauthorized();
     }

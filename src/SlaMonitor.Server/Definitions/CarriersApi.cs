@@ -14,11 +14,11 @@ public static class CarriersApi
 
     public static RouteGroupBuilder MapCarriersApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/carriers").WithTags("Admin: carriers").RequireAuthorization(Roles.AdminPolicy);
-        group.MapPut("/{code}", PutCarrier);
-        group.MapGet("/", ListCarriers);
-        group.MapGet("/{code}", GetCarrier);
-        group.MapDelete("/{code}/previous-secret", RetirePreviousSecret)
+        var group = api.MapGroup("/carriers").WithTags("Admin: carriers");
+        group.MapPut("/{code}", PutCarrier).RequireAuthorization(Roles.AdminPolicy);
+        group.MapGet("/", ListCarriers).RequireAuthorization(Roles.OpsPolicy);
+        group.MapGet("/{code}", GetCarrier).RequireAuthorization(Roles.OpsPolicy);
+        group.MapDelete("/{code}/previous-secret", RetirePreviousSecret).RequireAuthorization(Roles.AdminPolicy)
             .WithSummary("Retire the secret that was replaced by the last PUT; until then both verify.");
         return api;
     }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Net.Mail;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -99,14 +100,14 @@ public static class CustomersApi
         }
     }
 
-    private static async Task<Ok<List<CustomerView>>> ListCustomers(SlaDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<CustomerView>>> ListCustomers(SlaDbContext db, ClaimsPrincipal user, CancellationToken ct)
     {
-        var customers = await db.Customers.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
+        var customers = await CustomerScope.Of(user).Filter(db.Customers.AsNoTracking(), c => c.Code).OrderBy(c => c.Code).ToListAsync(ct);
         return TypedResults.Ok(customers.Select(ToView).ToList());
     }
 
-    private static async Task<Results<Ok<CustomerView>, NotFound>> GetCustomer(string code, SlaDbContext db, CancellationToken ct) =>
-        await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct) is { } customer
+    private static async Task<Results<Ok<CustomerView>, NotFound>> GetCustomer(string code, SlaDbContext db, ClaimsPrincipal user, CancellationToken ct) =>
+        await CustomerScope.Of(user).Filter(db.Customers.AsNoTracking(), c => c.Code).FirstOrDefaultAsync(c => c.Code == code, ct) is { } customer
             ? TypedResults.Ok(ToView(customer))
             : TypedResults.NotFound();
 

@@ -23,7 +23,7 @@ public static class EscalationsApi
         group.MapGet("/{id:guid}", Get).WithSummary("One escalation.");
         group.MapPost("/{id:guid}/acknowledge", Acknowledge).WithSummary("Acknowledge { by, note }: the escalation stops climbing and re-notifying.");
         group.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign { to }.");
-        group.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Resolve by hand (outcome MANUAL).");
+        group.MapPost("/{id:guid}/resolve", Resolve).RequireAuthorization(Roles.OpsPolicy).WithSummary("Resolve by hand (outcome MANUAL); ops and admin.");
         return api;
     }
 
@@ -99,15 +99,16 @@ public static class EscalationsApi
         Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, OutboxSignal outbox, ValidationErrors errors, EscalationChange change,
         Func<Escalation, Instant, EscalationTransition> apply, CancellationToken ct)
     {
-        if (errors.Any)
-        {
-            return errors.ToProblem();
-        }
-
+        // Found first: another customer's escalation is 404 whatever the body says.
         var escalation = await Visible(db.Escalations, user).FirstOrDefaultAsync(e => e.Id == id, ct);
         if (escalation is null)
         {
             return TypedResults.NotFound();
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
         }
 
         if (EscalationTransitions.Refusal(escalation, change) is { } refusal)
@@ -138,17 +139,8 @@ public static class EscalationsApi
         return TypedResults.Ok(await EscalationViews.MetricsAsync(db, query, ct));
     }
 
-    /// <summary>Account managers see only the customers their key names.</summary>
-    private static IQueryable<Escalation> Visible(IQueryable<Escalation> query, ClaimsPrincipal user)
-    {
-        if (!user.IsInRole(Roles.AccountManager) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Ops))
-        {
-            return query;
-        }
-
-        var customers = user.FindAll(ApiKeyAuthenticationHandler.CustomerClaim).Select(c => c.Value).ToList();
-        return query.Where(e => customers.Contains(e.CustomerCode));
-    }
+    private static IQueryable<Escalation> Visible(IQueryable<Escalation> query, ClaimsPrincipal user) =>
+        CustomerScope.Of(user).Filter(query, e => e.CustomerCode);
 
     private static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");

@@ -96,9 +96,8 @@ public static class SilencesApi
     {
         var now = clock.GetCurrentInstant();
         var query = active ? ActiveSilences.At(db.Silences.AsNoTracking(), now) : db.Silences.AsNoTracking();
-        if (user.IsInRole(Roles.AccountManager) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Ops))
+        if (CustomerScope.Of(user).CustomerList is { } customers)
         {
-            var customers = user.FindAll(ApiKeyAuthenticationHandler.CustomerClaim).Select(c => c.Value).ToList();
             query = query.Where(s => s.Customer == null || customers.Contains(s.Customer));
         }
 

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,12 +19,12 @@ public static class DeliveriesApi
         api.MapGet("/carriers/{code}/deliveries", ListDeliveries)
             .WithTags("Carrier webhooks")
             .WithSummary("The carrier's recent webhook requests, newest first, with per-event results or why they were refused.")
-            .RequireAuthorization(Roles.ReaderPolicy);
+            .RequireAuthorization(Roles.CarrierLogPolicy);
         return api;
     }
 
     private static async Task<Results<Ok<DeliveryPage>, ProblemHttpResult, NotFound>> ListDeliveries(
-        string code, SlaDbContext db, CancellationToken ct, string? outcome = null, int? status = null, int offset = 0, int limit = 50)
+        string code, SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? outcome = null, int? status = null, int offset = 0, int limit = 50)
     {
         var errors = new ValidationErrors();
         if (outcome is not (null or "accepted" or "rejected"))
@@ -38,7 +39,7 @@ public static class DeliveriesApi
             return errors.ToProblem();
         }
 
-        if (!await db.Carriers.AnyAsync(c => c.Code == code, ct))
+        if (!CustomerScope.Of(user).SeesCarrier(code) || !await db.Carriers.AnyAsync(c => c.Code == code, ct))
         {
             return TypedResults.NotFound();
         }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SlaMonitor.Infrastructure.Persistence;
@@ -16,12 +17,12 @@ public static class ParkedEventsApi
         api.MapGet("/parked-events", List)
             .WithTags("Carrier webhooks")
             .WithSummary("Events waiting for their promise (state=waiting) or expired after Ingest:ParkedEventMaxAge (state=expired), with counts.")
-            .RequireAuthorization(Roles.ReaderPolicy);
+            .RequireAuthorization(Roles.CarrierLogPolicy);
         return api;
     }
 
     private static async Task<Results<Ok<ParkedEventPage>, ProblemHttpResult>> List(
-        SlaDbContext db, CancellationToken ct, string? carrier = null, string state = WaitingState, int offset = 0, int limit = 100)
+        SlaDbContext db, ClaimsPrincipal user, CancellationToken ct, string? carrier = null, string state = WaitingState, int offset = 0, int limit = 100)
     {
         var errors = new ValidationErrors();
         if (state is not (WaitingState or ExpiredState))
@@ -34,6 +35,12 @@ public static class ParkedEventsApi
         if (errors.Any)
         {
             return errors.ToProblem();
+        }
+
+        // A carrier key sees its own carrier's events only, whatever it filters by.
+        if (CustomerScope.Of(user).Carrier is { } own)
+        {
+            carrier = carrier is null || carrier == own ? own : "";
         }
 
         var waiting = ParkedEvents.Waiting(db).AsNoTracking();
