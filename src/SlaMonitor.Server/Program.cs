@@ -1,6 +1,7 @@
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Board;
 using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Demo;
 using SlaMonitor.Server.Hosting;
 
@@ -23,6 +24,7 @@ builder.AddSlaDemo(role);
 var app = builder.Build();
 await app.PrepareDatabaseAsync(persistence);
 await app.SeedDemoAsync();
+await CarrierGrants.WarnAboutUngrantedAsync(app.Services, app.Logger);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHostileParameterGuard();

@@ -10,7 +10,7 @@ namespace SlaMonitor.Server.Definitions;
 public static class CarriersApi
 {
     /// <summary>Secrets are write-only: views never carry them.</summary>
-    public sealed record CarrierView(string Code, string Name, string Format, bool HasPreviousSecret, int? RequestsPerSecond);
+    public sealed record CarrierView(string Code, string Name, string Format, bool HasPreviousSecret, int? RequestsPerSecond, IReadOnlyList<string> Customers);
 
     public static RouteGroupBuilder MapCarriersApi(this RouteGroupBuilder api)
     {
@@ -40,6 +40,7 @@ public static class CarriersApi
             errors.Add("format", $"must be one of {string.Join(", ", CarrierFormatNames.All)}.");
         }
 
+        CarrierGrants.Validate(body.Customers, errors);
         if (body.RequestsPerSecond is < 1 or > 100_000)
         {
             errors.Add("requestsPerSecond", "must be between 1 and 100000.");
@@ -66,6 +67,7 @@ public static class CarriersApi
         carrier.Secret = body.Secret!;
         carrier.RequestsPerSecond = body.RequestsPerSecond;
         carrier.Format = format;
+        carrier.CustomersJson = AdminJson.Serialize(body.Customers);
         carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await db.SaveChangesAsync(ct);
         carriers.Forget(code);
@@ -98,5 +100,5 @@ public static class CarriersApi
     }
 
     private static CarrierView ToView(Carrier carrier) =>
-        new(carrier.Code, carrier.Name, carrier.Format, carrier.PreviousSecret is not null, carrier.RequestsPerSecond);
+        new(carrier.Code, carrier.Name, carrier.Format, carrier.PreviousSecret is not null, carrier.RequestsPerSecond, CarrierGrants.Of(carrier));
 }

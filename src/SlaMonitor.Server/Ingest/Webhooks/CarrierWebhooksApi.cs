@@ -4,6 +4,7 @@ using NodaTime;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Ingest.Deliveries;
 using SlaMonitor.Server.Ingest.Webhooks.Formats;
 
@@ -13,8 +14,10 @@ public static class CarrierWebhooksApi
 {
     public const string Accepted = "accepted";
     public const string Duplicate = "duplicate";
+    public const string Refused = "refused";
 
-    public sealed record EventResult(string EventId, string Result);
+    /// <summary>accepted, duplicate, or refused with the reason (the carrier is not granted the promise's customer).</summary>
+    public sealed record EventResult(string EventId, string Result, string? Reason = null);
 
     public sealed record WebhookResponse(int Accepted, int Duplicates, IReadOnlyList<EventResult> Results);
 
@@ -94,10 +97,15 @@ public static class CarrierWebhooksApi
 
         var stored = await ingesting.StoredEventIds.AmongAsync(carrierCode, events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal));
         var seen = new HashSet<string>(stored, StringComparer.Ordinal);
-        var results = events.Select(e => new EventResult(e.EventId, seen.Add(e.EventId) ? Accepted : Duplicate)).ToList();
+        // An OPENED names its customer, so an ungranted one is refused here; any other event when it is applied.
+        var grants = CarrierGrants.Of(carrier);
+        var results = events.Select(e => e.Opened is { } opened && !CarrierGrants.Allows(grants, opened.Customer)
+                ? new EventResult(e.EventId, Refused, CarrierGrants.Refusal(carrierCode, opened.Customer))
+                : new EventResult(e.EventId, seen.Add(e.EventId) ? Accepted : Duplicate))
+            .ToList();
         var fresh = events.Where((_, i) => results[i].Result == Accepted).ToList();
         await ingesting.Publisher.Send(carrierCode, fresh, now.ToDateTimeOffset());
-        return TypedResults.Accepted((string?)null, new WebhookResponse(fresh.Count, events.Count - fresh.Count, results));
+        return TypedResults.Accepted((string?)null, new WebhookResponse(fresh.Count, results.Count(r => r.Result == Duplicate), results));
     }
 
     private static List<CarrierEvent> Validate(List<JsonElement> elements, bool requireEvents, Instant now, Duration maxFutureSkew, ValidationErrors errors)
@@ -125,7 +133,8 @@ public static class CarrierWebhooksApi
             }
             catch (JsonException e)
             {
-                errors.Add(prefix + (e.Path?.TrimStart('$', '.') ?? ""), "has the wrong JSON type.");
+                var field = prefix + (e.Path?.TrimStart('$', '.') ?? "");
+                errors.Add(field.TrimEnd('.') is { Length: > 0 } named ? named : "body", e.Message.Contains("control characters", StringComparison.Ordinal) ? SafeText.Refusal : "has the wrong JSON type.");
             }
         }
 

@@ -86,6 +86,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<string>("CustomersJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -692,6 +696,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("RefusedReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("ShipmentRef")
                         .HasMaxLength(128)
