@@ -27,7 +27,6 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapSlaHealth();
 if (role.ServesApi)
 {

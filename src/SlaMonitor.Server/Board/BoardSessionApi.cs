@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Board;
 
@@ -39,12 +40,15 @@ public static class BoardSessionApi
         return true;
     }
 
-    private static async Task<Results<Ok<Session>, ProblemHttpResult>> SignInAsync(SignIn body, HttpContext context, BoardKeys keys)
+    private static async Task<Results<Ok<Session>, ProblemHttpResult>> SignInAsync(
+        SignIn body, HttpContext context, BoardKeys keys, FailedAuthentications failures)
     {
         var key = string.IsNullOrWhiteSpace(body.Key) ? null : keys.Find(body.Key.Trim());
         if (key is null)
         {
-            return TypedResults.Problem("That API key is not known.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            return failures.Fail(context) is { } wait
+                ? FailedAuthentications.TooMany(context, wait)
+                : TypedResults.Problem("That API key is not known.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
         var principal = BoardKeys.Principal(key, BoardAuth.CookieScheme);

@@ -68,7 +68,7 @@ public static class CarriersApi
         carrier.Format = format;
         carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await db.SaveChangesAsync(ct);
-        carriers.Forget(code);
+        carriers.Forget();
         return TypedResults.Ok(ToView(carrier));
     }
 
@@ -93,7 +93,7 @@ public static class CarriersApi
 
         carrier.PreviousSecret = null;
         await db.SaveChangesAsync(ct);
-        carriers.Forget(code);
+        carriers.Forget();
         return TypedResults.NoContent();
     }
 

@@ -31,7 +31,8 @@ public static class ApiExtensions
         builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
-        builder.Services.AddCarrierRateLimiting();
+        builder.Services.AddSingleton<CarrierDirectory>();
+        builder.Services.AddSingleton<CarrierRates>();
         builder.Services.AddSingleton<DeliveryLog>();
         builder.Services.AddSingleton<ReferencedConfiguration>();
         builder.Services.AddSingleton<StoredEventIds>();

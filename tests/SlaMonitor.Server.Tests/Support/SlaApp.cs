@@ -34,6 +34,31 @@ public sealed class SlaApp : WebApplicationFactory<Program>
         }
     }
 
+    public const string ProductionAdminKey = "prod-admin-key-0123456789";
+
+    /// <summary>
+    /// The product outside Development as an installation configures it (an admin key, a mail server, the host name
+    /// it answers to), its clients on https://localhost as behind a TLS proxy.
+    /// </summary>
+    public static SlaApp Production(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Key"] = ProductionAdminKey,
+            ["Auth:ApiKeys:0:Role"] = "admin",
+            ["Notifications:Smtp:Host"] = "smtp.example.com",
+            ["AllowedHosts"] = "localhost",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = new SlaApp("Production", all);
+        app.ClientOptions.BaseAddress = new Uri("https://localhost");
+        return app;
+    }
+
     /// <summary>Monday 23 November 2026, 10:00 in Berlin.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 23, 9, 0));
 
