@@ -14,6 +14,7 @@ if (role.RunsWorker)
     builder.AddSlaScheduling(persistence, escalations);
 }
 
+builder.AddSlaEdge();
 builder.AddSlaAuth();
 builder.AddSlaBoard(role);
 builder.AddSlaApi();
@@ -21,6 +22,7 @@ builder.AddSlaTelemetry();
 builder.AddSlaDemo(role);
 
 var app = builder.Build();
+app.UseSlaEdge();
 await app.PrepareDatabaseAsync(persistence);
 await app.SeedDemoAsync();
 app.UseExceptionHandler();

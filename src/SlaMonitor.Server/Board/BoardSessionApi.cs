@@ -9,9 +9,11 @@ namespace SlaMonitor.Server.Board;
 /// <summary>Sign-in (an API key exchanged for a cookie), who is signed in, sign-out.</summary>
 public static class BoardSessionApi
 {
-    public sealed record SignIn(string? Key);
+    /// <summary>The key, and the page that sent the viewer to sign in.</summary>
+    public sealed record SignIn(string? Key, string? ReturnUrl = null);
 
-    public sealed record Session(string Name, string Role, IReadOnlyList<string>? Customers, bool Developer);
+    /// <summary><paramref name="ReturnTo"/>, after a sign-in: where to go now, a path on this site.</summary>
+    public sealed record Session(string Name, string Role, IReadOnlyList<string>? Customers, bool Developer, string? ReturnTo = null);
 
     public static void MapBoardSession(this IEndpointRouteBuilder app)
     {
@@ -53,7 +55,7 @@ public static class BoardSessionApi
 
         var principal = BoardKeys.Principal(key, BoardAuth.CookieScheme);
         await context.SignInAsync(BoardAuth.CookieScheme, principal);
-        return TypedResults.Ok(Describe(principal, keys));
+        return TypedResults.Ok(Describe(principal, keys) with { ReturnTo = ReturnPaths.Local(body.ReturnUrl) });
     }
 
     private static async Task<Results<Ok<Session>, UnauthorizedHttpResult>> Current(HttpContext context, BoardKeys keys)

@@ -27,6 +27,7 @@ public sealed class SlaApp : WebApplicationFactory<Program>
             ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Scheduling:InstanceName"] = $"test-{Guid.NewGuid():N}",
+            ["AllowedHosts"] = "localhost",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -47,7 +48,6 @@ public sealed class SlaApp : WebApplicationFactory<Program>
             ["Auth:ApiKeys:0:Key"] = ProductionAdminKey,
             ["Auth:ApiKeys:0:Role"] = "admin",
             ["Notifications:Smtp:Host"] = "smtp.example.com",
-            ["AllowedHosts"] = "localhost",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
