@@ -15,6 +15,7 @@ if (role.RunsWorker)
     builder.AddSlaScheduling(persistence, escalations);
 }
 
+builder.AddSlaEdge();
 builder.AddSlaAuth();
 builder.AddSlaBoard(role);
 builder.AddSlaApi();
@@ -22,6 +23,7 @@ builder.AddSlaTelemetry();
 builder.AddSlaDemo(role);
 
 var app = builder.Build();
+app.UseSlaEdge();
 await app.PrepareDatabaseAsync(persistence);
 await app.SeedDemoAsync();
 await CarrierGrants.WarnAboutUngrantedAsync(app.Services, app.Logger);
@@ -30,7 +32,6 @@ app.UseStatusCodePages();
 app.UseHostileParameterGuard();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapSlaHealth();
 if (role.ServesApi)
 {

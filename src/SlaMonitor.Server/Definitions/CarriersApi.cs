@@ -70,7 +70,7 @@ public static class CarriersApi
         carrier.CustomersJson = AdminJson.Serialize(body.Customers);
         carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
         await db.SaveChangesAsync(ct);
-        carriers.Forget(code);
+        carriers.Forget();
         return TypedResults.Ok(ToView(carrier));
     }
 
@@ -95,7 +95,7 @@ public static class CarriersApi
 
         carrier.PreviousSecret = null;
         await db.SaveChangesAsync(ct);
-        carriers.Forget(code);
+        carriers.Forget();
         return TypedResults.NoContent();
     }
 
