@@ -35,8 +35,18 @@ public static class CarrierGrants
     public static async Task WarnAboutUngrantedAsync(IServiceProvider services, ILogger logger)
     {
         await using var scope = services.CreateAsyncScope();
-        var codes = await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking()
-            .Where(c => c.CustomersJson == null).Select(c => c.Code).OrderBy(c => c).ToListAsync();
+        List<string> codes;
+        try
+        {
+            codes = await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking()
+                .Where(c => c.CustomersJson == null).Select(c => c.Code).OrderBy(c => c).ToListAsync();
+        }
+        catch (Exception e) when (UnavailableDependencyHandler.IsUnavailable(e))
+        {
+            // The API starts without its database (and answers 503 until it is back); the check waits for the next start.
+            logger.LogWarning("Could not check which carriers are granted customers: {Reason}", e.GetBaseException().Message);
+            return;
+        }
         if (codes.Count > 0)
         {
             logger.LogWarning(
