@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Scalar.AspNetCore;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Escalations;
@@ -45,7 +46,7 @@ public static class ApiExtensions
     public static void MapSlaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi();
+        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi().MapAuditApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToLook(app));
