@@ -46,7 +46,7 @@ public static class ApiExtensions
     public static void MapSlaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi().MapAuditApi();
+        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapCorrectionsApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi().MapAuditApi();
         app.MapOpenApi();
         app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToLook(app));
