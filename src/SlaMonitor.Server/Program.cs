@@ -1,6 +1,7 @@
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Board;
 using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Demo;
 using SlaMonitor.Server.Hosting;
 
@@ -14,6 +15,7 @@ if (role.RunsWorker)
     builder.AddSlaScheduling(persistence, escalations);
 }
 
+builder.AddSlaEdge();
 builder.AddSlaAuth();
 builder.AddSlaBoard(role);
 builder.AddSlaApi();
@@ -21,14 +23,15 @@ builder.AddSlaTelemetry();
 builder.AddSlaDemo(role);
 
 var app = builder.Build();
+app.UseSlaEdge();
 await app.PrepareDatabaseAsync(persistence);
 await app.SeedDemoAsync();
+await CarrierGrants.WarnAboutUngrantedAsync(app.Services, app.Logger);
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseHostileParameterGuard();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseRateLimiter();
 app.MapSlaHealth();
 if (role.ServesApi)
 {

@@ -74,7 +74,7 @@ public static class TestSetup
         ["accountManagers"] = new JsonArray(new JsonObject { ["name"] = "Dana", ["email"] = "dana@example.com" }),
     };
 
-    public static JsonObject CarrierBody() => new() { ["name"] = "FastLane Express", ["secret"] = CarrierSecret, ["format"] = "canonical" };
+    public static JsonObject CarrierBody() => new() { ["name"] = "FastLane Express", ["secret"] = CarrierSecret, ["format"] = "canonical", ["customers"] = new JsonArray("*") };
 
     private static async Task PutAsync(HttpClient admin, string path, JsonObject body)
     {

@@ -44,11 +44,11 @@ public sealed class CarrierWebhookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_unknown_carrier_gets_404()
+    public async Task An_unknown_carrier_gets_401_not_404()
     {
         using var response = await _client.PostAsync("/api/v1/carriers/NOBODY/events", new StringContent("{}", Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class CorrectionTests : IAsyncLifetime
     [Fact]
     public async Task An_event_id_used_by_two_carriers_is_voided_only_with_its_carrier_named()
     {
-        using (var carrier = await _admin.PutAsJsonAsync($"/api/v1/carriers/{OtherCarrier}", new JsonObject { ["name"] = "Swift Air", ["secret"] = OtherSecret, ["format"] = "canonical" }))
+        using (var carrier = await _admin.PutAsJsonAsync($"/api/v1/carriers/{OtherCarrier}", new JsonObject { ["name"] = "Swift Air", ["secret"] = OtherSecret, ["format"] = "canonical", ["customers"] = new JsonArray("*") }))
         {
             Assert.True(carrier.IsSuccessStatusCode);
         }

@@ -18,6 +18,7 @@ namespace SlaMonitor.Server.Tests;
 public sealed class EasyPostWebhookTests : IAsyncLifetime
 {
     private const string Carrier = "EZPOST";
+    private static readonly string[] AllCustomers = ["*"];
     private const string Secret = "easypost-webhook-secret-01";
     private const string TrackingCode = "EZ4000000004";
     private readonly SlaApp _app = new();
@@ -31,7 +32,7 @@ public sealed class EasyPostWebhookTests : IAsyncLifetime
         _client = _app.CreateClient();
         _admin = _app.Admin();
         await TestSetup.ConfigureAsync(_admin);
-        (await _admin.PutAsJsonAsync($"/api/v1/carriers/{Carrier}", new { name = "EasyPost", secret = Secret, format = "easypost" })).EnsureSuccessStatusCode();
+        (await _admin.PutAsJsonAsync($"/api/v1/carriers/{Carrier}", new { name = "EasyPost", secret = Secret, format = "easypost", customers = AllCustomers })).EnsureSuccessStatusCode();
         var delivered = TestSetup.PolicyBody();
         delivered["fulfilledBy"] = "DELIVERED";
         (await _admin.PutAsJsonAsync("/api/v1/policies/PARTS-4H", delivered)).EnsureSuccessStatusCode();

@@ -129,7 +129,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime
         var other = TestSetup.CustomerBody();
         other["name"] = "Other Co";
         await PutAsync($"/api/v1/customers/{OtherCustomer}", other);
-        await PutAsync($"/api/v1/carriers/{OtherCarrier}", new JsonObject { ["name"] = "Swift Air", ["secret"] = "test-secret-swiftair-0001", ["format"] = "canonical" });
+        await PutAsync($"/api/v1/carriers/{OtherCarrier}", new JsonObject { ["name"] = "Swift Air", ["secret"] = "test-secret-swiftair-0001", ["format"] = "canonical", ["customers"] = new JsonArray("*") });
 
         // A breached promise of each customer, so each has an escalation.
         var openedAt = _app.Clock.GetCurrentInstant() - Duration.FromHours(5);

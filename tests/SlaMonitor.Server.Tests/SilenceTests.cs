@@ -52,7 +52,7 @@ public sealed class SilenceTests : IAsyncLifetime
         await TestSetup.ConfigureAsync(_admin);
         var policy = TestSetup.PolicyWithLadderBody();
         await PutAsync($"/api/v1/policies/{TestSetup.ServiceLevel}", policy);
-        await PutAsync($"/api/v1/carriers/{OtherCarrier}", new JsonObject { ["name"] = "Swift Air", ["secret"] = OtherSecret, ["format"] = "canonical" });
+        await PutAsync($"/api/v1/carriers/{OtherCarrier}", new JsonObject { ["name"] = "Swift Air", ["secret"] = OtherSecret, ["format"] = "canonical", ["customers"] = new JsonArray("*") });
         await PutAsync($"/api/v1/customers/{TestSetup.Customer}", new JsonObject
         {
             ["name"] = "ACME Corp",

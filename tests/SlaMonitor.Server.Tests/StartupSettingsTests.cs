@@ -30,6 +30,10 @@ public sealed class StartupSettingsTests
     [InlineData("Notifications:Webhook:MaxRetries", "eleven", "Notifications:Webhook:MaxRetries")]
     [InlineData("Notifications:Webhook:AllowedTargets:0", "alerts.internal", "Notifications:Webhook:AllowedTargets:0")]
     [InlineData("Notifications:Smtp:IdleTimeout", "00:10:00", "Notifications:Smtp:IdleTimeout")]
+    [InlineData("Hosting:ForwardedHeaders:KnownProxies:0", "the-load-balancer", "Hosting:ForwardedHeaders:KnownProxies:0")]
+    [InlineData("Hosting:ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "Hosting:ForwardedHeaders:KnownNetworks:0")]
+    [InlineData("FailedAuthentication:Burst", "0", "FailedAuthentication:Burst")]
+    [InlineData("FailedAuthentication:RecoveryPeriod", "soon", "FailedAuthentication:RecoveryPeriod")]
     public async Task A_wrong_value_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));
@@ -95,6 +99,17 @@ public sealed class StartupSettingsTests
         var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { ["Role"] = "api" }));
 
         Assert.Contains("Messaging:Transport", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("*")]
+    [InlineData("")]
+    [InlineData("sla.example.com;*")]
+    public async Task Outside_development_allowed_hosts_that_accept_any_host_stop_start_up_naming_AllowedHosts(string allowedHosts)
+    {
+        var message = await StartupErrorAsync(SlaApp.Production(new Dictionary<string, string?> { ["AllowedHosts"] = allowedHosts }));
+
+        Assert.Contains("AllowedHosts must list the host names", message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal sealed class WebhookClient(HttpClient http, LoadOptions options)
         await PutAsync($"/api/v1/sites/{Journeys.Site}", """{"name":"LoadGen Frankfurt","region":"EU","timeZone":"Europe/Berlin","calendar":{"alwaysOpen":true}}""");
         await PutAsync($"/api/v1/policies/{Journeys.ServiceLevel}", """{"clock":"elapsed","target":"PT4H","fulfilledBy":"TECHNICIAN_ONSITE","pauseOn":["CUSTOMER_HOLD"],"atRiskMargin":"PT30M"}""");
         await PutAsync($"/api/v1/customers/{Journeys.Customer}", """{"name":"LoadGen Corp","accountManagers":[{"name":"Dana","email":"dana@example.com"}]}""");
-        await PutAsync($"/api/v1/carriers/{options.Carrier}", $$"""{"name":"LoadGen","secret":"{{options.Secret}}","format":"canonical","requestsPerSecond":100000}""");
+        await PutAsync($"/api/v1/carriers/{options.Carrier}", $$"""{"name":"LoadGen","secret":"{{options.Secret}}","format":"canonical","requestsPerSecond":100000,"customers":["*"]}""");
     }
 
     /// <summary>The second customer, whose promises breach at once and whose alerts go to <paramref name="alertWebhook"/>; its policy tells the account managers at once.</summary>

@@ -15,5 +15,11 @@ public sealed class Carrier
     public int? RequestsPerSecond { get; set; }
 
     public required string Format { get; set; }
+
+    /// <summary>
+    /// The customers whose promises this carrier may report on, as a JSON array of codes or <c>["*"]</c> (all).
+    /// Null: a carrier stored before grants existed; treated as all, and named in a warning at every start.
+    /// </summary>
+    public string? CustomersJson { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

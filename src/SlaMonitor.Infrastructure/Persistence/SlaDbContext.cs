@@ -67,6 +67,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             carrier.Property(c => c.Name).HasMaxLength(200);
             carrier.Property(c => c.Secret).HasMaxLength(512);
             carrier.Property(c => c.PreviousSecret).HasMaxLength(512);
+            carrier.Property(c => c.CustomersJson).HasMaxLength(4000);
         });
 
         modelBuilder.Entity<StoredEvent>(stored =>
@@ -84,6 +85,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             stored.HasIndex(e => e.ShipmentRef);
             stored.HasIndex(e => e.ParkedExpiredAt).HasFilter("\"ParkedExpiredAt\" IS NOT NULL");
             stored.Property(e => e.Note).HasMaxLength(2000);
+            stored.Property(e => e.RefusedReason).HasMaxLength(300);
         });
 
         modelBuilder.Entity<WebhookDelivery>(delivery =>

@@ -21,6 +21,9 @@ public sealed class StoredEvent
     public string? Note { get; set; }
     public DateTime ReceivedAt { get; set; }
 
+    /// <summary>Why the event is never applied: its carrier is not granted the promise's customer. Null for applied events.</summary>
+    public string? RefusedReason { get; set; }
+
     /// <summary>When the event, parked (no promise to apply it to) for too long, was expired; it is then never applied.</summary>
     public DateTime? ParkedExpiredAt { get; set; }
 }

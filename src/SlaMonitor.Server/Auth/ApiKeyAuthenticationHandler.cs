@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Auth;
 
@@ -13,12 +14,14 @@ public sealed class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IOptions<AuthOptions> auth,
-    IHostEnvironment environment)
+    IHostEnvironment environment,
+    FailedAuthentications failures)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string CustomerClaim = "customer";
     public const string CarrierClaim = "carrier";
+    private const string RetryAfterItem = "SlaMonitor.FailedAuthentication.RetryAfter";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -32,6 +35,11 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = EffectiveKeys().FirstOrDefault(k => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(k.Key), presented));
         if (key is null)
         {
+            if (failures.Fail(Context) is { } wait)
+            {
+                Context.Items[RetryAfterItem] = wait;
+            }
+
             return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
         }
 
@@ -41,8 +49,21 @@ public sealed class ApiKeyAuthenticationHandler(
         {
             claims.Add(new Claim(CarrierClaim, key.Carrier));
         }
+
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+
+    /// <summary>An address past its allowance of failed authentications gets 429 instead of 401.</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items[RetryAfterItem] is TimeSpan wait)
+        {
+            await FailedAuthentications.TooMany(Context, wait).ExecuteAsync(Context);
+            return;
+        }
+
+        await base.HandleChallengeAsync(properties);
     }
 
     private IEnumerable<ApiKey> EffectiveKeys() =>

@@ -10,6 +10,8 @@ public static class AuthExtensions
     {
         builder.AddSettings<AuthOptions>(AuthOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        builder.AddSettings<FailedAuthenticationOptions>(FailedAuthenticationOptions.Section);
+        builder.Services.AddSingleton<FailedAuthentications>();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

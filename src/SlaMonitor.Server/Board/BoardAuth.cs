@@ -25,7 +25,8 @@ public static class BoardAuth
                 o.Cookie.Name = "SlaMonitor.Board";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Behind a TLS proxy the request the server sees may be plain HTTP: outside Development the cookie is Secure regardless.
+                o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
                 o.SlidingExpiration = true;
                 o.Events.OnRedirectToLogin = context => Status(context, StatusCodes.Status401Unauthorized);

@@ -2,15 +2,18 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SlaMonitor.Server.Auth;
+using SlaMonitor.Server.Common;
 
 namespace SlaMonitor.Server.Board;
 
 /// <summary>Sign-in (an API key exchanged for a cookie), who is signed in, sign-out.</summary>
 public static class BoardSessionApi
 {
-    public sealed record SignIn(string? Key);
+    /// <summary>The key, and the page that sent the viewer to sign in.</summary>
+    public sealed record SignIn(string? Key, string? ReturnUrl = null);
 
-    public sealed record Session(string Name, string Role, IReadOnlyList<string>? Customers, bool Developer);
+    /// <summary><paramref name="ReturnTo"/>, after a sign-in: where to go now, a path on this site.</summary>
+    public sealed record Session(string Name, string Role, IReadOnlyList<string>? Customers, bool Developer, string? ReturnTo = null);
 
     public static void MapBoardSession(this IEndpointRouteBuilder app)
     {
@@ -39,12 +42,15 @@ public static class BoardSessionApi
         return true;
     }
 
-    private static async Task<Results<Ok<Session>, ProblemHttpResult>> SignInAsync(SignIn body, HttpContext context, BoardKeys keys)
+    private static async Task<Results<Ok<Session>, ProblemHttpResult>> SignInAsync(
+        SignIn body, HttpContext context, BoardKeys keys, FailedAuthentications failures)
     {
         var key = string.IsNullOrWhiteSpace(body.Key) ? null : keys.Find(body.Key.Trim());
         if (key is null)
         {
-            return TypedResults.Problem("That API key is not known.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            return failures.Fail(context) is { } wait
+                ? FailedAuthentications.TooMany(context, wait)
+                : TypedResults.Problem("That API key is not known.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
         }
 
         if (!Roles.People.Contains(key.Role))
@@ -54,7 +60,7 @@ public static class BoardSessionApi
 
         var principal = BoardKeys.Principal(key, BoardAuth.CookieScheme);
         await context.SignInAsync(BoardAuth.CookieScheme, principal);
-        return TypedResults.Ok(Describe(principal, keys));
+        return TypedResults.Ok(Describe(principal, keys) with { ReturnTo = ReturnPaths.Local(body.ReturnUrl) });
     }
 
     private static async Task<Results<Ok<Session>, UnauthorizedHttpResult>> Current(HttpContext context, BoardKeys keys)

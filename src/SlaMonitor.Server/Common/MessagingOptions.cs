@@ -17,6 +17,12 @@ public sealed class MessagingOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00", ErrorMessage = "Messaging:ConfirmTimeout must be between 00:00:01 and 00:05:00.")]
     public TimeSpan ConfirmTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// MassTransit's anonymous usage report to its makers' server, off unless turned on here: an on-premises monitor does
+    /// not phone home (and offline, every start logged the failed attempt).
+    /// </summary>
+    public bool UsageTelemetry { get; set; }
+
     /// <summary>Read only with the RabbitMq transport.</summary>
     public RabbitMqOptions RabbitMq { get; set; } = new();
 

@@ -6,4 +6,7 @@ public sealed record CarrierBody
     public string? Secret { get; init; }
     public string? Format { get; init; }
     public int? RequestsPerSecond { get; init; }
+
+    /// <summary>The customers whose promises this carrier may report on, or ["*"]; required.</summary>
+    public IReadOnlyList<string>? Customers { get; init; }
 }

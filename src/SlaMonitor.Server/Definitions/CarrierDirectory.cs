@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
@@ -6,51 +6,93 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Server.Definitions;
 
 /// <summary>
-/// Carriers as the webhook sees them, cached for <see cref="CacheFor"/> so that a request does not read the
-/// database. A change through the admin API applies at once in this process; in another API process a new
-/// secret applies at once too (a signature that fails against the cached carrier is checked again against a
-/// fresh read), everything else (a retired secret, the rate, the format) within <see cref="CacheFor"/>.
+/// The configured carriers as the webhook sees them: the whole table, read at most every <see cref="CacheFor"/>, so
+/// memory grows with the carriers an administrator configured and never with the codes a request names (an unknown
+/// code leaves no trace). A code it does not hold, or a signature that fails, makes it read the table again, but at most
+/// once every <see cref="RereadAtMostEvery"/>: a flood of made-up codes or bad signatures costs one query a second.
+/// A change through the admin API of this process applies at once; one made by another API process (a new carrier, a
+/// rotated secret) within <see cref="RereadAtMostEvery"/>; a retired secret, the rate and the format within
+/// <see cref="CacheFor"/>.
 /// </summary>
-public sealed class CarrierDirectory(IServiceScopeFactory scopes, IClock clock)
+public sealed class CarrierDirectory(IServiceScopeFactory scopes, IClock clock) : IDisposable
 {
     public static readonly Duration CacheFor = Duration.FromSeconds(30);
-    private readonly ConcurrentDictionary<string, (Carrier? Carrier, Instant Until)> _carriers = new(StringComparer.Ordinal);
+    public static readonly Duration RereadAtMostEvery = Duration.FromSeconds(1);
 
-    /// <summary>The carrier, from the cache when it holds it; an unknown carrier is always looked up again.</summary>
-    public async Task<(Carrier? Carrier, bool Cached)> FindAsync(string code, CancellationToken ct)
+    private readonly SemaphoreSlim _reading = new(1, 1);
+    private volatile Snapshot? _snapshot;
+
+    /// <summary>How many carriers are held.</summary>
+    public int Count => _snapshot?.Carriers.Count ?? 0;
+
+    /// <summary>The carrier, or null when no carrier has that code.</summary>
+    public async Task<Carrier?> FindAsync(string code, CancellationToken ct)
     {
-        if (_carriers.TryGetValue(code, out var entry) && entry.Carrier is not null && entry.Until > clock.GetCurrentInstant())
+        var snapshot = _snapshot;
+        if (snapshot is null || snapshot.ReadAt + CacheFor <= clock.GetCurrentInstant())
         {
-            return (entry.Carrier, true);
+            snapshot = await ReadAsync(snapshot, ct);
         }
 
-        return (await ReloadAsync(code, ct), false);
+        return snapshot.Carriers.GetValueOrDefault(code) ?? (await RereadAsync(snapshot, ct))?.Carriers.GetValueOrDefault(code);
     }
 
-    public async Task<Carrier?> ReloadAsync(string code, CancellationToken ct)
+    /// <summary>
+    /// After a signature failed against <paramref name="carrier"/>: the carrier read again (its secret may have been
+    /// rotated through another API process), or null when it was read too recently to read again or is gone.
+    /// </summary>
+    public async Task<Carrier?> RereadAsync(Carrier carrier, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        return Remember(code, await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct));
+        ArgumentNullException.ThrowIfNull(carrier);
+        var snapshot = _snapshot;
+        return snapshot is null ? null : (await RereadAsync(snapshot, ct))?.Carriers.GetValueOrDefault(carrier.Code);
     }
 
-    /// <summary>The carrier's own webhook requests per second, if it sets one; synchronous because the rate limiter asks synchronously.</summary>
-    public int? RequestsPerSecond(string code)
+    /// <summary>Called after a change through the admin API: the next request reads the table again.</summary>
+    public void Forget() => _snapshot = null;
+
+    public void Dispose() => _reading.Dispose();
+
+    /// <summary>A newer snapshot than <paramref name="seen"/>, or null when <paramref name="seen"/> is too young to replace.</summary>
+    private async Task<Snapshot?> RereadAsync(Snapshot seen, CancellationToken ct)
     {
-        var carrier = _carriers.TryGetValue(code, out var entry) && entry.Until > clock.GetCurrentInstant() ? entry.Carrier : Read(code);
-        return carrier?.RequestsPerSecond;
+        if (_snapshot == seen && seen.ReadAt + RereadAtMostEvery > clock.GetCurrentInstant())
+        {
+            return null;
+        }
+
+        var read = await ReadAsync(seen, ct);
+        return read == seen ? null : read;
     }
 
-    public void Forget(string code) => _carriers.TryRemove(code, out _);
-
-    private Carrier? Read(string code)
+    /// <summary>Reads the table unless another request replaced <paramref name="seen"/> meanwhile; one read at a time.</summary>
+    private async Task<Snapshot> ReadAsync(Snapshot? seen, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        return Remember(code, scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().FirstOrDefault(c => c.Code == code));
+        await _reading.WaitAsync(ct);
+        try
+        {
+            if (_snapshot is { } current && current != seen)
+            {
+                return current;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var carriers = await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().ToListAsync(ct);
+            var read = new Snapshot(carriers.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal), clock.GetCurrentInstant());
+            _snapshot = read;
+            return read;
+        }
+        finally
+        {
+            _reading.Release();
+        }
     }
 
-    private Carrier? Remember(string code, Carrier? carrier)
+    /// <summary>A class, not a record: snapshots are told apart by reference.</summary>
+    private sealed class Snapshot(FrozenDictionary<string, Carrier> carriers, Instant readAt)
     {
-        _carriers[code] = (carrier, clock.GetCurrentInstant() + CacheFor);
-        return carrier;
+        public FrozenDictionary<string, Carrier> Carriers { get; } = carriers;
+
+        public Instant ReadAt { get; } = readAt;
     }
 }

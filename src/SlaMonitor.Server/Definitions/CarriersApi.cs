@@ -12,7 +12,7 @@ namespace SlaMonitor.Server.Definitions;
 public static class CarriersApi
 {
     /// <summary>Secrets are write-only: views never carry them.</summary>
-    public sealed record CarrierView(string Code, string Name, string Format, bool HasPreviousSecret, int? RequestsPerSecond);
+    public sealed record CarrierView(string Code, string Name, string Format, bool HasPreviousSecret, int? RequestsPerSecond, IReadOnlyList<string> Customers);
 
     public static RouteGroupBuilder MapCarriersApi(this RouteGroupBuilder api)
     {
@@ -42,6 +42,7 @@ public static class CarriersApi
             errors.Add("format", $"must be one of {string.Join(", ", CarrierFormatNames.All)}.");
         }
 
+        CarrierGrants.Validate(body.Customers, errors);
         if (body.RequestsPerSecond is < 1 or > 100_000)
         {
             errors.Add("requestsPerSecond", "must be between 1 and 100000.");
@@ -69,11 +70,12 @@ public static class CarriersApi
         carrier.Secret = body.Secret!;
         carrier.RequestsPerSecond = body.RequestsPerSecond;
         carrier.Format = format;
+        carrier.CustomersJson = AdminJson.Serialize(body.Customers);
         var now = clock.GetCurrentInstant();
         carrier.UpdatedAt = now.ToDateTimeUtc();
         AuditTrail.Add(db, user, now, AuditEntities.Carrier, code, "put", before, carrier);
         await db.SaveChangesAsync(ct);
-        carriers.Forget(code);
+        carriers.Forget();
         return TypedResults.Ok(ToView(carrier));
     }
 
@@ -101,10 +103,10 @@ public static class CarriersApi
         carrier.PreviousSecret = null;
         AuditTrail.Add(db, user, clock.GetCurrentInstant(), AuditEntities.Carrier, code, "retirePreviousSecret", before, carrier);
         await db.SaveChangesAsync(ct);
-        carriers.Forget(code);
+        carriers.Forget();
         return TypedResults.NoContent();
     }
 
     private static CarrierView ToView(Carrier carrier) =>
-        new(carrier.Code, carrier.Name, carrier.Format, carrier.PreviousSecret is not null, carrier.RequestsPerSecond);
+        new(carrier.Code, carrier.Name, carrier.Format, carrier.PreviousSecret is not null, carrier.RequestsPerSecond, CarrierGrants.Of(carrier));
 }

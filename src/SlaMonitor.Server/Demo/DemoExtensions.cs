@@ -53,7 +53,7 @@ public static class DemoExtensions
 
         foreach (var carrier in DemoData.Carriers.Where(c => !db.Carriers.Any(x => x.Code == c.Code)))
         {
-            db.Carriers.Add(new Carrier { Code = carrier.Code, Name = carrier.Name, Secret = carrier.Secret, Format = "canonical", UpdatedAt = now });
+            db.Carriers.Add(new Carrier { Code = carrier.Code, Name = carrier.Name, Secret = carrier.Secret, Format = "canonical", CustomersJson = "[\"*\"]", UpdatedAt = now });
         }
 
         await db.SaveChangesAsync();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Scalar.AspNetCore;
 using SlaMonitor.Server.Audit;
+using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Escalations;
@@ -36,7 +37,8 @@ public static class ApiExtensions
         builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
-        builder.Services.AddCarrierRateLimiting();
+        builder.Services.AddSingleton<CarrierDirectory>();
+        builder.Services.AddSingleton<CarrierRates>();
         builder.Services.AddSingleton<DeliveryLog>();
         builder.Services.AddSingleton<ReferencedConfiguration>();
         builder.Services.AddSingleton<StoredEventIds>();
@@ -47,8 +49,15 @@ public static class ApiExtensions
     {
         var api = app.MapGroup("/api/v1");
         api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapCorrectionsApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi().MapAuditApi();
+        // Public: partners generate clients from it, and it holds no secrets.
         app.MapOpenApi();
-        app.MapScalarApiReference("/docs", o => o.WithTitle("SlaMonitor API"));
+        // Scalar's own bundle, served from its assembly, and no web fonts: the page loads nothing from a CDN.
+        var reference = app.MapScalarApiReference(SecurityHeaders.ReferencePagePath, o => o.WithTitle("SlaMonitor API").DisableDefaultFonts());
+        if (!app.Environment.IsDevelopment())
+        {
+            reference.RequireAuthorization(Roles.ReaderPolicy);
+        }
+
         app.Lifetime.ApplicationStarted.Register(() => LogWhereToLook(app));
     }
 

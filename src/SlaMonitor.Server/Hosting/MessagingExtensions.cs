@@ -40,6 +40,7 @@ public static class MessagingExtensions
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = BusStopTimeout + TimeSpan.FromSeconds(15));
         builder.Services.AddMassTransit(bus =>
         {
+            bus.ConfigureUsageTelemetryOptions(o => o.Enabled = settings.UsageTelemetry);
             if (role.RunsWorker)
             {
                 bus.AddConsumer<RecordCarrierEventsConsumer, RecordCarrierEventsConsumerDefinition>();

@@ -26,7 +26,8 @@ public static class PromiseEvents
         foreach (var chunk in ticketRefs.Distinct(StringComparer.Ordinal).Chunk(KeysPerQuery))
         {
             var tickets = chunk.ToList();
-            var events = await db.Events.AsNoTracking().Where(e => e.TicketRef != null && tickets.Contains(e.TicketRef) && e.ParkedExpiredAt == null).ToListAsync(ct);
+            var events = await db.Events.AsNoTracking()
+                .Where(e => e.TicketRef != null && tickets.Contains(e.TicketRef) && e.ParkedExpiredAt == null && e.RefusedReason == null).ToListAsync(ct);
             foreach (var group in events.GroupBy(e => e.TicketRef!, StringComparer.Ordinal))
             {
                 byTicket[group.Key] = group.ToList();
@@ -53,7 +54,7 @@ public static class PromiseEvents
         }
 
         var shipmentOnly = await db.Events.AsNoTracking()
-            .Where(e => e.TicketRef == null && shipments.Contains(e.ShipmentRef!) && e.ParkedExpiredAt == null)
+            .Where(e => e.TicketRef == null && shipments.Contains(e.ShipmentRef!) && e.ParkedExpiredAt == null && e.RefusedReason == null)
             .ToListAsync(ct);
         if (shipmentOnly.Count == 0)
         {

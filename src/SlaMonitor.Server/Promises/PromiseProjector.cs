@@ -27,6 +27,12 @@ public sealed class PromiseProjector(
     public async Task RefreshMany(IReadOnlyCollection<string> ticketRefs, Instant now, CancellationToken ct)
     {
         var eventsByTicket = await PromiseEvents.LoadManyAsync(db, ticketRefs, ct);
+        var refused = UngrantedEvents.Separate(eventsByTicket, await UngrantedEvents.GrantsAsync(db, eventsByTicket.Values.SelectMany(e => e), ct));
+        if (refused.Count > 0)
+        {
+            await UngrantedEvents.MarkAsync(db, refused, now, ct);
+        }
+
         var tickets = eventsByTicket.Where(t => PromiseFolding.Opened(t.Value) is not null).Select(t => t.Key).ToList();
         if (tickets.Count == 0)
         {

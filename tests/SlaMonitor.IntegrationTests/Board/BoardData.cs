@@ -39,7 +39,7 @@ public static class BoardData
 
         foreach (var (carrier, secret) in Secrets)
         {
-            await PutAsync(admin, $"/api/v1/carriers/{carrier}", new JsonObject { ["name"] = carrier, ["secret"] = secret });
+            await PutAsync(admin, $"/api/v1/carriers/{carrier}", new JsonObject { ["name"] = carrier, ["secret"] = secret, ["customers"] = new JsonArray("*") });
         }
     }
 

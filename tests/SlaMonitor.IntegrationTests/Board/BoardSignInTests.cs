@@ -75,4 +75,48 @@ public sealed class BoardSignInTests(ProductionBoard app) : IClassFixture<Produc
         Assert.Contains("S-ACME-3", escalations, StringComparison.Ordinal);
         Assert.DoesNotContain("GLOBEX", escalations, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Signed_in_board_pages_run_under_the_content_security_policy_without_a_violation()
+    {
+        var page = await app.NewPageAsync();
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                violations.Add(message.Text);
+            }
+        };
+        await page.AddInitScriptAsync("document.addEventListener('securitypolicyviolation', e => console.error('Content Security Policy violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
+
+        var signin = await page.GotoAsync("/signin?returnUrl=%2Fpromise%2FS-ACME-1");
+        Assert.Contains("frame-ancestors 'none'", await signin!.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
+        await page.FillAsync("input[name=key]", ProductionBoard.OpsKey);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("#ticket")).ToHaveTextAsync("S-ACME-1");
+        await page.GotoAsync("/");
+        await BoardPage.WaitLiveAsync(page);
+        await Expect(BoardPage.Row(page, "S-ACME-1")).ToBeVisibleAsync();
+
+        Assert.Empty(violations);
+    }
+
+    [Theory]
+    [InlineData("%2F%09%2Fevil.example")]
+    [InlineData("%2F%5Cevil.example")]
+    [InlineData("%2F%0A%2Fevil.example")]
+    [InlineData("https%3A%2F%2Fevil.example%2F")]
+    public async Task Sign_in_never_returns_to_another_site(string returnUrl)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync($"/signin?returnUrl={returnUrl}");
+
+        await page.FillAsync("input[name=key]", ProductionBoard.OpsKey);
+        await page.ClickAsync("button[type=submit]");
+        await BoardPage.WaitLiveAsync(page);
+
+        Assert.Equal(app.BaseAddress.Authority, new Uri(page.Url).Authority);
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+    }
 }

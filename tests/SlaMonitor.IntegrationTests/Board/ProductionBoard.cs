@@ -10,6 +10,7 @@ public sealed class ProductionBoard() : BoardHost("Production", new Dictionary<s
     ["Auth:ApiKeys:1:Key"] = OpsKey, ["Auth:ApiKeys:1:Role"] = "ops", ["Auth:ApiKeys:1:Name"] = "Olga Ops",
     ["Auth:ApiKeys:2:Key"] = AcmeManagerKey, ["Auth:ApiKeys:2:Role"] = "accountManager", ["Auth:ApiKeys:2:Name"] = "Anna AM",
     ["Auth:ApiKeys:2:Customers:0"] = "ACME",
+    ["AllowedHosts"] = "127.0.0.1",
 })
 {
     public const string AdminKey = "board-admin-key-0001";

@@ -27,11 +27,36 @@ public sealed class SlaApp : WebApplicationFactory<Program>
             ["Demo:Enabled"] = "false",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Scheduling:InstanceName"] = $"test-{Guid.NewGuid():N}",
+            ["AllowedHosts"] = "localhost",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
         }
+    }
+
+    public const string ProductionAdminKey = "prod-admin-key-0123456789";
+
+    /// <summary>
+    /// The product outside Development as an installation configures it (an admin key, a mail server, the host name
+    /// it answers to), its clients on https://localhost as behind a TLS proxy.
+    /// </summary>
+    public static SlaApp Production(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Key"] = ProductionAdminKey,
+            ["Auth:ApiKeys:0:Role"] = "admin",
+            ["Notifications:Smtp:Host"] = "smtp.example.com",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var app = new SlaApp("Production", all);
+        app.ClientOptions.BaseAddress = new Uri("https://localhost");
+        return app;
     }
 
     /// <summary>Monday 23 November 2026, 10:00 in Berlin.</summary>

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NodaTime;
 using SlaMonitor.Contracts;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Common;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Ingest.Deliveries;
 using SlaMonitor.Server.Ingest.Webhooks.Formats;
 
@@ -13,8 +15,10 @@ public static class CarrierWebhooksApi
 {
     public const string Accepted = "accepted";
     public const string Duplicate = "duplicate";
+    public const string Refused = "refused";
 
-    public sealed record EventResult(string EventId, string Result);
+    /// <summary>accepted, duplicate, or refused with the reason (the carrier is not granted the promise's customer).</summary>
+    public sealed record EventResult(string EventId, string Result, string? Reason = null);
 
     public sealed record WebhookResponse(int Accepted, int Duplicates, IReadOnlyList<EventResult> Results);
 
@@ -24,31 +28,24 @@ public static class CarrierWebhooksApi
             .WithTags("Carrier webhooks")
             .WithSummary("Post one canonical event, or { \"events\": [...] } with up to 1,000, signed with SlaMonitor-Signature.")
             .Accepts<EventBody>("application/json")
-            .AllowAnonymous()
-            .RequireRateLimiting(CarrierRateLimiting.Policy);
+            .AllowAnonymous();
         return api;
     }
 
+    /// <summary>
+    /// Signature first, then rate: an unknown carrier and a bad signature get the same 401 (the answer tells nobody which
+    /// codes exist) and count against the client address only; the carrier's rate and its delivery log see only requests
+    /// its secret signed.
+    /// </summary>
     private static async Task<Results<Accepted<WebhookResponse>, ProblemHttpResult>> Receive(
         string carrierCode, HttpRequest request, [AsParameters] Ingesting ingesting, CancellationToken ct)
     {
-        var (carrier, cached) = await ingesting.Carriers.FindAsync(carrierCode, ct);
-        if (carrier is null)
-        {
-            return Problem(StatusCodes.Status404NotFound, "Unknown carrier", $"No carrier '{carrierCode}' is configured.");
-        }
-
-        var receivedAt = ingesting.Clock.GetCurrentInstant();
-        var result = await Handle(carrier, cached, request, ingesting, ct);
-        ingesting.Log.Record(DeliveryRecord.Of(carrierCode, receivedAt, result.Result));
-        return result;
-    }
-
-    private static async Task<Results<Accepted<WebhookResponse>, ProblemHttpResult>> Handle(
-        Carrier carrier, bool cached, HttpRequest request, Ingesting ingesting, CancellationToken ct)
-    {
-        var carrierCode = carrier.Code;
         var limits = ingesting.Limits.Value;
+        var receivedAt = ingesting.Clock.GetCurrentInstant();
+        if (await ingesting.Carriers.FindAsync(carrierCode, ct) is not { } known)
+        {
+            return Unauthenticated(request.HttpContext, ingesting.Failures, limits);
+        }
 
         using var body = await RequestBody.ReadLimited(request, limits.MaxBodyBytes, ct);
         if (body is null)
@@ -57,14 +54,40 @@ public static class CarrierWebhooksApi
         }
 
         var now = ingesting.Clock.GetCurrentInstant();
-        var format = CarrierFormats.ByName[carrier.Format];
-        // A cached carrier may predate a secret rotated through another API process: check once more against a fresh read.
-        if (!IsSigned(carrier, format, request, body.Bytes.Span, now, limits)
-            && (!cached || await ingesting.Carriers.ReloadAsync(carrierCode, ct) is not { } reloaded || !IsSigned(reloaded, format, request, body.Bytes.Span, now, limits)))
+        if (await SignerAsync(known, request, body, now, ingesting, ct) is not { } carrier)
         {
-            return Problem(StatusCodes.Status401Unauthorized, "Bad signature", format.SignatureRule(limits));
+            return Unauthenticated(request.HttpContext, ingesting.Failures, limits);
         }
 
+        if (ingesting.Rates.Take(carrier) is { } wait)
+        {
+            return OverRate(request.HttpContext, wait);
+        }
+
+        var result = await Handle(carrier, request, body, now, ingesting, ct);
+        ingesting.Log.Record(DeliveryRecord.Of(carrierCode, receivedAt, result.Result));
+        return result;
+    }
+
+    /// <summary>The carrier whose secret signed the body, or null.</summary>
+    private static async Task<Carrier?> SignerAsync(Carrier carrier, HttpRequest request, PooledBody body, Instant now, Ingesting ingesting, CancellationToken ct)
+    {
+        var limits = ingesting.Limits.Value;
+        if (IsSigned(carrier, request, body.Bytes.Span, now, limits))
+        {
+            return carrier;
+        }
+
+        // The secret may have been rotated through another API process: check once more against a fresh read.
+        return await ingesting.Carriers.RereadAsync(carrier, ct) is { } reread && IsSigned(reread, request, body.Bytes.Span, now, limits) ? reread : null;
+    }
+
+    private static async Task<Results<Accepted<WebhookResponse>, ProblemHttpResult>> Handle(
+        Carrier carrier, HttpRequest request, PooledBody body, Instant now, Ingesting ingesting, CancellationToken ct)
+    {
+        var carrierCode = carrier.Code;
+        var limits = ingesting.Limits.Value;
+        var format = CarrierFormats.ByName[carrier.Format];
         List<JsonElement> elements;
         try
         {
@@ -94,10 +117,15 @@ public static class CarrierWebhooksApi
 
         var stored = await ingesting.StoredEventIds.AmongAsync(carrierCode, events.Select(e => e.EventId).ToHashSet(StringComparer.Ordinal));
         var seen = new HashSet<string>(stored, StringComparer.Ordinal);
-        var results = events.Select(e => new EventResult(e.EventId, seen.Add(e.EventId) ? Accepted : Duplicate)).ToList();
+        // An OPENED names its customer, so an ungranted one is refused here; any other event when it is applied.
+        var grants = CarrierGrants.Of(carrier);
+        var results = events.Select(e => e.Opened is { } opened && !CarrierGrants.Allows(grants, opened.Customer)
+                ? new EventResult(e.EventId, Refused, CarrierGrants.Refusal(carrierCode, opened.Customer))
+                : new EventResult(e.EventId, seen.Add(e.EventId) ? Accepted : Duplicate))
+            .ToList();
         var fresh = events.Where((_, i) => results[i].Result == Accepted).ToList();
         await ingesting.Publisher.Send(carrierCode, fresh, now.ToDateTimeOffset());
-        return TypedResults.Accepted((string?)null, new WebhookResponse(fresh.Count, events.Count - fresh.Count, results));
+        return TypedResults.Accepted((string?)null, new WebhookResponse(fresh.Count, results.Count(r => r.Result == Duplicate), results));
     }
 
     private static List<CarrierEvent> Validate(List<JsonElement> elements, bool requireEvents, Instant now, Duration maxFutureSkew, ValidationErrors errors)
@@ -125,17 +153,37 @@ public static class CarrierWebhooksApi
             }
             catch (JsonException e)
             {
-                errors.Add(prefix + (e.Path?.TrimStart('$', '.') ?? ""), "has the wrong JSON type.");
+                var field = prefix + (e.Path?.TrimStart('$', '.') ?? "");
+                errors.Add(field.TrimEnd('.') is { Length: > 0 } named ? named : "body", e.Message.Contains("control characters", StringComparison.Ordinal) ? SafeText.Refusal : "has the wrong JSON type.");
             }
         }
 
         return events;
     }
 
-    private static bool IsSigned(Carrier carrier, ICarrierFormat format, HttpRequest request, ReadOnlySpan<byte> body, Instant now, WebhookOptions limits)
+    private static bool IsSigned(Carrier carrier, HttpRequest request, ReadOnlySpan<byte> body, Instant now, WebhookOptions limits)
     {
         string[] secrets = carrier.PreviousSecret is null ? [carrier.Secret] : [carrier.Secret, carrier.PreviousSecret];
-        return format.IsSigned(request.Headers, body, secrets, now, limits);
+        return CarrierFormats.ByName[carrier.Format].IsSigned(request.Headers, body, secrets, now, limits);
+    }
+
+    /// <summary>One answer for an unknown carrier and a bad signature; 429 once the client address has failed too often.</summary>
+    private static ProblemHttpResult Unauthenticated(HttpContext context, FailedAuthentications failures, WebhookOptions limits)
+    {
+        if (failures.Fail(context) is { } wait)
+        {
+            return FailedAuthentications.TooMany(context, wait);
+        }
+
+        var rules = string.Join(" ", CarrierFormats.ByName.Values.Select(f => f.SignatureRule(limits)));
+        return Problem(StatusCodes.Status401Unauthorized, "Bad signature", $"No configured carrier signed this request. {rules}");
+    }
+
+    private static ProblemHttpResult OverRate(HttpContext context, TimeSpan wait)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, "Too many requests", $"This carrier's webhook rate is exceeded; retry after {seconds} s.");
     }
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Ingest;
 using SlaMonitor.Server.Ingest.Deliveries;
@@ -13,6 +14,8 @@ public sealed record Ingesting(
     IClock Clock,
     IOptions<WebhookOptions> Limits,
     CarrierDirectory Carriers,
+    CarrierRates Rates,
+    FailedAuthentications Failures,
     ReferencedConfiguration Configuration,
     StoredEventIds StoredEventIds,
     EventPublisher Publisher,

@@ -1,8 +1,7 @@
-// Exchanges an API key for the board's cookie, then returns to the page that asked (same site only).
+// Exchanges an API key for the board's cookie, then returns to the page that asked: the server says where (same site only).
 const form = document.getElementById('signin');
 const error = document.getElementById('error');
-const back = new URLSearchParams(location.search).get('returnUrl') ?? '/';
-const safeBack = back.startsWith('/') && !back.startsWith('//') && !back.startsWith('/\\') ? back : '/';
+const returnUrl = new URLSearchParams(location.search).get('returnUrl') ?? '/';
 
 form.addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -10,12 +9,15 @@ form.addEventListener('submit', async (e) => {
   const response = await fetch('/board/session', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-SlaMonitor-Board': '1' },
-    body: JSON.stringify({ key: form.elements.key.value }),
+    body: JSON.stringify({ key: form.elements.key.value, returnUrl }),
   });
   if (response.ok) {
-    location.assign(safeBack);
-  } else {
-    error.textContent = response.status === 401 ? 'That API key is not known.' : `Sign-in failed (${response.status}).`;
-    form.elements.key.select();
+    const session = await response.json();
+    location.assign(session.returnTo ?? '/');
+    return;
   }
+  error.textContent = response.status === 401 ? 'That API key is not known.'
+    : response.status === 429 ? 'Too many failed sign-ins from this address; try again later.'
+    : `Sign-in failed (${response.status}).`;
+  form.elements.key.select();
 });

@@ -134,6 +134,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<string>("CustomersJson")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -789,6 +793,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("RefusedReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("ShipmentRef")
                         .HasMaxLength(128)
