@@ -41,6 +41,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime
     private HttpClient _admin = null!;
     private Guid _ownEscalation;
     private Guid _otherEscalation;
+    private string _ownOpenedEvent = "";
 
     private enum Rule
     {
@@ -106,6 +107,8 @@ public sealed class EndpointAccessTests : IAsyncLifetime
         new("DELETE /api/v1/carriers/{code}/previous-secret", Rule.Admin, $"/api/v1/carriers/{TestSetup.Carrier}/previous-secret"),
         new("GET /api/v1/promises/", Rule.Reader, "/api/v1/promises/"),
         new("GET /api/v1/promises/{ticketRef}", Rule.ReaderOwnCustomer, "/api/v1/promises/T-OWN", "/api/v1/promises/T-OTHER"),
+        new("POST /api/v1/promises/{ticketRef}/events/{eventId}/void", Rule.Ops, $"/api/v1/promises/T-OWN/events/{_ownOpenedEvent}/void", Body: "{}"),
+        new("POST /api/v1/promises/{ticketRef}/corrections", Rule.Ops, "/api/v1/promises/T-OWN/corrections", Body: "{}"),
         new("GET /api/v1/escalations/", Rule.Reader, "/api/v1/escalations/"),
         new("GET /api/v1/escalations/metrics", Rule.Reader, "/api/v1/escalations/metrics"),
         new("GET /api/v1/escalations/{id:guid}", Rule.ReaderOwnCustomer, $"/api/v1/escalations/{_ownEscalation}", $"/api/v1/escalations/{_otherEscalation}"),
@@ -115,6 +118,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime
         new("POST /api/v1/silences/", Rule.Ops, "/api/v1/silences/", Body: "{}"),
         new("GET /api/v1/silences/", Rule.Reader, "/api/v1/silences/"),
         new("DELETE /api/v1/silences/{id:guid}", Rule.Ops, "/api/v1/silences/{silence}"),
+        new("GET /api/v1/audit/", Rule.Admin, "/api/v1/audit/"),
     ];
 
     public async ValueTask InitializeAsync()
@@ -132,7 +136,9 @@ public sealed class EndpointAccessTests : IAsyncLifetime
         var otherOpened = SignedEvents.Opened("T-OTHER", openedAt);
         otherOpened["opened"]!["customer"] = OtherCustomer;
         using var carrier = _app.CreateClient();
-        foreach (var body in new[] { SignedEvents.Opened("T-OWN", openedAt), otherOpened })
+        var ownOpened = SignedEvents.Opened("T-OWN", openedAt);
+        _ownOpenedEvent = (string)ownOpened["eventId"]!;
+        foreach (var body in new[] { ownOpened, otherOpened })
         {
             using var response = await SignedEvents.PostAsync(carrier, body, _app.Clock.GetCurrentInstant());
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

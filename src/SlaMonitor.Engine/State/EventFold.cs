@@ -2,7 +2,11 @@ using NodaTime;
 
 namespace SlaMonitor.Engine;
 
-/// <summary>The fold itself: sorted events in, facts out. Events dated before the opening count from the opening.</summary>
+/// <summary>
+/// The fold itself: sorted events in, facts out. Events dated before the opening count from the opening. Corrections
+/// take part: a voided event is skipped, a closing event dated at or before a reopen is skipped, and a hand close
+/// closes at its instant unless an event closed the promise earlier.
+/// </summary>
 internal static class EventFold
 {
     public static FoldFacts Fold(PromiseState promise, ReadOnlySpan<FoldedEvent> events)
@@ -18,10 +22,23 @@ internal static class EventFold
         Instant? estimatedArrival = null;
         string? holdLocation = null;
         var holds = new HoldTracker();
+        var corrections = promise.CorrectionFacts;
+        var closedByHand = corrections.ClosedAt is { } hand ? Instant.Max(hand, promise.OpenedAt) : (Instant?)null;
 
         foreach (var e in events)
         {
             var at = Instant.Max(e.OccurredAt, promise.OpenedAt);
+            var closes = e.Signal == fulfilling || e.Signal == Signal.Cancelled;
+            if (corrections.Voided.Contains(e.Identity) || (closes && at <= corrections.ReopenedAt))
+            {
+                continue;
+            }
+
+            if (closedByHand is { } closing && closing < at)
+            {
+                break;
+            }
+
             if (e.IsScan)
             {
                 lastScanAt = at;
@@ -32,7 +49,7 @@ internal static class EventFold
                 estimatedArrival = Instant.FromUnixTimeTicks(e.EstimatedArrivalTicks);
             }
 
-            if (e.Signal == fulfilling || e.Signal == Signal.Cancelled)
+            if (closes)
             {
                 closedAt = at;
                 cancelled = e.Signal == Signal.Cancelled;
@@ -66,6 +83,12 @@ internal static class EventFold
                 stage = next;
                 stageEnteredAt = at;
             }
+        }
+
+        if (closedAt is null && closedByHand is { } byHand)
+        {
+            closedAt = byHand;
+            holds.EndAll(byHand);
         }
 
         return new FoldFacts(stage, stageEnteredAt, lastScanAt, closedAt, cancelled, estimatedArrival, holdLocation, holds.Segments());

@@ -12,9 +12,13 @@ public sealed class PromiseState
     private readonly FoldedEvent[] _events;
     private RiskPlan? _plan;
 
-    private PromiseState(Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane, Instant unpausedDeadline, Duration budget, bool isDeadlinePromised, FoldedEvent[] events)
+    private PromiseState(
+        Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane, Instant unpausedDeadline, Duration budget, bool isDeadlinePromised,
+        FoldedEvent[] events, IReadOnlyList<PromiseCorrection> corrections, CorrectionFacts correctionFacts)
     {
         OpenedAt = openedAt;
+        Corrections = corrections;
+        CorrectionFacts = correctionFacts;
         IsDeadlinePromised = isDeadlinePromised;
         Budget = budget;
         Policy = policy;
@@ -84,19 +88,33 @@ public sealed class PromiseState
 
     public int EventCount => _events.Length;
 
+    /// <summary>The corrections made by hand, in the order they were made; they stay through every later event.</summary>
+    public IReadOnlyList<PromiseCorrection> Corrections { get; }
+
+    /// <summary>True when a correction moved the deadline by hand.</summary>
+    public bool IsDeadlineMoved => CorrectionFacts.MovedDeadline.HasValue;
+
+    internal CorrectionFacts CorrectionFacts { get; }
+
     internal ReadOnlySpan<FoldedEvent> Events => _events;
 
-    /// <summary>A promise with no events yet. <paramref name="promisedDeadline"/>, when given, replaces the policy's target.</summary>
-    public static PromiseState Open(Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane, Instant? promisedDeadline = null)
+    /// <summary>
+    /// A promise with no events yet. <paramref name="promisedDeadline"/>, when given, replaces the policy's target; a
+    /// deadline moved by one of <paramref name="corrections"/> replaces both.
+    /// </summary>
+    public static PromiseState Open(
+        Instant openedAt, SlaPolicy policy, SiteCalendar calendar, LaneKey lane, Instant? promisedDeadline = null, IReadOnlyList<PromiseCorrection>? corrections = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(calendar);
         _ = Signals.FromMilestone(policy.FulfilledBy);
-        var deadline = promisedDeadline ?? Deadlines.Compute(policy, calendar, openedAt);
-        return new PromiseState(openedAt, policy, calendar, lane, deadline, BudgetOf(openedAt, deadline, policy, calendar), promisedDeadline.HasValue, []);
+        var facts = CorrectionFacts.Of(corrections);
+        var deadline = facts.MovedDeadline ?? promisedDeadline ?? Deadlines.Compute(policy, calendar, openedAt);
+        return new PromiseState(
+            openedAt, policy, calendar, lane, deadline, BudgetOf(openedAt, deadline, policy, calendar), promisedDeadline.HasValue, [], corrections ?? [], facts);
     }
 
-    /// <summary>Applies one event; a duplicate (same carrier and event id) returns this same instance.</summary>
+    /// <summary>Applies one event; a duplicate (same carrier and event id) returns this same instance. A voided event is kept but not applied.</summary>
     public PromiseState Apply(PromiseEvent promiseEvent)
     {
         ArgumentNullException.ThrowIfNull(promiseEvent);
@@ -111,7 +129,7 @@ public sealed class PromiseState
         _events.AsSpan(0, position).CopyTo(events);
         events[position] = folded;
         _events.AsSpan(position).CopyTo(events.AsSpan(position + 1));
-        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, Budget, IsDeadlinePromised, events);
+        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, Budget, IsDeadlinePromised, events, Corrections, CorrectionFacts);
     }
 
     /// <summary>Applies a batch with one re-fold; duplicates within the batch or of earlier events are dropped.</summary>
@@ -136,16 +154,17 @@ public sealed class PromiseState
 
         var sorted = events.ToArray();
         Array.Sort(sorted, FoldedEvent.Compare);
-        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, Budget, IsDeadlinePromised, sorted);
+        return new PromiseState(OpenedAt, Policy, Calendar, Lane, UnpausedDeadline, Budget, IsDeadlinePromised, sorted, Corrections, CorrectionFacts);
     }
 
-    /// <summary>The same events judged by another policy (used by the policy-change preview); a promised deadline stays.</summary>
+    /// <summary>The same events judged by another policy (used by the policy-change preview); a promised or moved deadline stays.</summary>
     public PromiseState WithPolicy(SlaPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
         _ = Signals.FromMilestone(policy.FulfilledBy);
-        var deadline = IsDeadlinePromised ? UnpausedDeadline : Deadlines.Compute(policy, Calendar, OpenedAt);
-        return new PromiseState(OpenedAt, policy, Calendar, Lane, deadline, BudgetOf(OpenedAt, deadline, policy, Calendar), IsDeadlinePromised, _events);
+        var deadline = IsDeadlinePromised || IsDeadlineMoved ? UnpausedDeadline : Deadlines.Compute(policy, Calendar, OpenedAt);
+        return new PromiseState(
+            OpenedAt, policy, Calendar, Lane, deadline, BudgetOf(OpenedAt, deadline, policy, Calendar), IsDeadlinePromised, _events, Corrections, CorrectionFacts);
     }
 
     public bool Contains(string carrierCode, string eventId) => Contains(EventIdentity.Of(carrierCode, eventId));

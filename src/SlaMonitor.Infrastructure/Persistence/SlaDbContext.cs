@@ -23,6 +23,8 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Silence> Silences => Set<Silence>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<StoredCorrection> Corrections => Set<StoredCorrection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -152,6 +154,30 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             silence.HasIndex(s => s.Until);
             silence.Property(s => s.Reason).HasMaxLength(2000);
             silence.Property(s => s.CreatedBy).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.ToTable("AuditLog");
+            entry.HasKey(a => a.Id);
+            entry.HasIndex(a => a.At);
+            entry.HasIndex(a => new { a.Entity, a.At });
+            entry.HasIndex(a => new { a.Actor, a.At });
+            entry.Property(a => a.Actor).HasMaxLength(200);
+            entry.Property(a => a.Entity).HasMaxLength(32);
+            entry.Property(a => a.Action).HasMaxLength(32);
+            entry.Property(a => a.BeforeJson).Metadata.SetMaxLength(null);
+            entry.Property(a => a.AfterJson).Metadata.SetMaxLength(null);
+        });
+
+        modelBuilder.Entity<StoredCorrection>(correction =>
+        {
+            correction.ToTable("Corrections");
+            correction.HasKey(c => c.Id);
+            correction.HasIndex(c => c.TicketRef);
+            correction.Property(c => c.Action).HasMaxLength(32);
+            correction.Property(c => c.Reason).HasMaxLength(2000);
+            correction.Property(c => c.Actor).HasMaxLength(200);
         });
 
         modelBuilder.Entity<NotificationDelivery>(delivery =>

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 
@@ -24,7 +26,7 @@ public static class CarriersApi
     }
 
     private static async Task<Results<Ok<CarrierView>, ProblemHttpResult>> PutCarrier(
-        string code, CarrierBody body, SlaDbContext db, IClock clock, CarrierDirectory carriers, CancellationToken ct)
+        string code, CarrierBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, CarrierDirectory carriers, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Code("code", code);
@@ -52,6 +54,7 @@ public static class CarriersApi
         }
 
         var carrier = await db.Carriers.FindAsync([code], ct);
+        var before = AuditJson.Of(carrier);
         if (carrier is null)
         {
             carrier = new Carrier { Code = code, Name = "", Secret = "", Format = "" };
@@ -68,7 +71,9 @@ public static class CarriersApi
         carrier.RequestsPerSecond = body.RequestsPerSecond;
         carrier.Format = format;
         carrier.CustomersJson = AdminJson.Serialize(body.Customers);
-        carrier.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
+        var now = clock.GetCurrentInstant();
+        carrier.UpdatedAt = now.ToDateTimeUtc();
+        AuditTrail.Add(db, user, now, AuditEntities.Carrier, code, "put", before, carrier);
         await db.SaveChangesAsync(ct);
         carriers.Forget();
         return TypedResults.Ok(ToView(carrier));
@@ -85,7 +90,8 @@ public static class CarriersApi
             ? TypedResults.Ok(ToView(carrier))
             : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> RetirePreviousSecret(string code, SlaDbContext db, CarrierDirectory carriers, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> RetirePreviousSecret(
+        string code, SlaDbContext db, ClaimsPrincipal user, IClock clock, CarrierDirectory carriers, CancellationToken ct)
     {
         var carrier = await db.Carriers.FindAsync([code], ct);
         if (carrier is null)
@@ -93,7 +99,9 @@ public static class CarriersApi
             return TypedResults.NotFound();
         }
 
+        var before = AuditJson.Of(carrier);
         carrier.PreviousSecret = null;
+        AuditTrail.Add(db, user, clock.GetCurrentInstant(), AuditEntities.Carrier, code, "retirePreviousSecret", before, carrier);
         await db.SaveChangesAsync(ct);
         carriers.Forget();
         return TypedResults.NoContent();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 
@@ -27,7 +28,7 @@ public static class CustomersApi
     }
 
     private static async Task<Results<Ok<CustomerView>, ProblemHttpResult>> PutCustomer(
-        string code, CustomerBody body, SlaDbContext db, IClock clock, AlertTargetPolicy targets, CancellationToken ct)
+        string code, CustomerBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, AlertTargetPolicy targets, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Code("code", code);
@@ -43,6 +44,7 @@ public static class CustomersApi
             return errors.ToProblem();
         }
 
+        var before = AuditJson.Of(customer);
         if (customer is null)
         {
             customer = new Customer { Code = code, Name = "", AccountManagersJson = "[]" };
@@ -62,7 +64,9 @@ public static class CustomersApi
             customer.AlertSecret = secret;
         }
 
-        customer.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
+        var now = clock.GetCurrentInstant();
+        customer.UpdatedAt = now.ToDateTimeUtc();
+        AuditTrail.Add(db, user, now, AuditEntities.Customer, code, "put", before, customer);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToView(customer));
     }
@@ -111,7 +115,8 @@ public static class CustomersApi
             ? TypedResults.Ok(ToView(customer))
             : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> RetirePreviousAlertSecret(string code, SlaDbContext db, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> RetirePreviousAlertSecret(
+        string code, SlaDbContext db, ClaimsPrincipal user, IClock clock, CancellationToken ct)
     {
         var customer = await db.Customers.FindAsync([code], ct);
         if (customer is null)
@@ -119,7 +124,9 @@ public static class CustomersApi
             return TypedResults.NotFound();
         }
 
+        var before = AuditJson.Of(customer);
         customer.PreviousAlertSecret = null;
+        AuditTrail.Add(db, user, clock.GetCurrentInstant(), AuditEntities.Customer, code, "retirePreviousAlertSecret", before, customer);
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 
@@ -23,7 +25,7 @@ public static class PoliciesApi
 
     /// <summary>Adds a version when the definition changed; open promises keep the version they opened under.</summary>
     private static async Task<Results<Ok<PolicyView>, ProblemHttpResult>> PutPolicy(
-        string serviceLevel, PolicyBody body, SlaDbContext db, IClock clock, CancellationToken ct)
+        string serviceLevel, PolicyBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Code("serviceLevel", serviceLevel);
@@ -40,14 +42,16 @@ public static class PoliciesApi
             return TypedResults.Ok(ToView(latest));
         }
 
+        var now = clock.GetCurrentInstant();
         var version = new PolicyVersion
         {
             ServiceLevel = serviceLevel,
             Version = (latest?.Version ?? 0) + 1,
             DefinitionJson = json,
-            CreatedAt = clock.GetCurrentInstant().ToDateTimeUtc(),
+            CreatedAt = now.ToDateTimeUtc(),
         };
         db.Policies.Add(version);
+        AuditTrail.Add(db, user, now, AuditEntities.Policy, serviceLevel, "put", latest is null ? null : AuditJson.Of(ToView(latest)), ToView(version));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToView(version));
     }

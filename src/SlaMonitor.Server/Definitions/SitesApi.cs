@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 
@@ -21,7 +23,7 @@ public static class SitesApi
     }
 
     private static async Task<Results<Ok<SiteView>, ProblemHttpResult>> PutSite(
-        string siteCode, SiteBody body, SlaDbContext db, IClock clock, CancellationToken ct)
+        string siteCode, SiteBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         errors.Code("siteCode", siteCode);
@@ -32,6 +34,7 @@ public static class SitesApi
         }
 
         var site = await db.Sites.FindAsync([siteCode], ct);
+        var before = site is null ? null : AuditJson.Of(ToView(site));
         if (site is null)
         {
             site = new Site { Code = siteCode, Name = "", Region = "", TimeZone = "", CalendarJson = "" };
@@ -42,7 +45,9 @@ public static class SitesApi
         site.Region = body.Region!;
         site.TimeZone = body.TimeZone!;
         site.CalendarJson = AdminJson.Serialize(body.Calendar);
-        site.UpdatedAt = clock.GetCurrentInstant().ToDateTimeUtc();
+        var now = clock.GetCurrentInstant();
+        site.UpdatedAt = now.ToDateTimeUtc();
+        AuditTrail.Add(db, user, now, AuditEntities.Site, siteCode, "put", before, ToView(site));
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ToView(site));
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Engine;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 
@@ -21,7 +22,8 @@ public static class EscalationsApi
         group.MapGet("/", List).WithSummary("Escalations, oldest first; filter by state (open, acknowledged, resolved), customer and ticketRef.");
         group.MapGet("/metrics", Metrics).WithSummary("Alert lead time, time to acknowledge, breaches prevented.");
         group.MapGet("/{id:guid}", Get).WithSummary("One escalation.");
-        group.MapPost("/{id:guid}/acknowledge", Acknowledge).WithSummary("Acknowledge { by, note }: the escalation stops climbing and re-notifying.");
+        group.MapPost("/{id:guid}/acknowledge", Acknowledge).WithSummary(
+            "Acknowledge { note }: the escalation stops climbing and re-notifying. Who acknowledged is the key's name; a `by` in the body is accepted and ignored (deprecated).");
         group.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign { to }.");
         group.MapPost("/{id:guid}/resolve", Resolve).RequireAuthorization(Roles.OpsPolicy).WithSummary("Resolve by hand (outcome MANUAL); ops and admin.");
         return api;
@@ -71,11 +73,10 @@ public static class EscalationsApi
         Guid id, AcknowledgeBody body, SlaDbContext db, ClaimsPrincipal user, IClock clock, OutboxSignal outbox, SlaMetrics metrics, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        errors.Required("by", body.By);
         errors.MaxLength("note", body.Note, 2000, lineBreaksAllowed: true);
         return await Change(id, db, user, clock, outbox, errors, EscalationChange.Acknowledged, (e, now) =>
         {
-            var transition = EscalationTransitions.Acknowledge(e, body.By!, body.Note, now);
+            var transition = EscalationTransitions.Acknowledge(e, Actor.NameOf(user), body.Note, now);
             metrics.Acknowledged(e);
             return transition;
         }, ct);
@@ -117,8 +118,10 @@ public static class EscalationsApi
         }
 
         var now = clock.GetCurrentInstant();
+        var before = AuditJson.Of(AuditedEscalation.Of(escalation));
         var transition = apply(escalation, now);
         db.Outbox.Add(OutboxRows.Of(transition.Message(escalation, now), now));
+        AuditTrail.Add(db, user, now, AuditEntities.Escalation, escalation.Id.ToString(), ActionOf(change), before, AuditedEscalation.Of(escalation));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -138,6 +141,13 @@ public static class EscalationsApi
         query = customer is null ? query : query.Where(e => e.CustomerCode == customer);
         return TypedResults.Ok(await EscalationViews.MetricsAsync(db, query, ct));
     }
+
+    private static string ActionOf(EscalationChange change) => change switch
+    {
+        EscalationChange.Acknowledged => "acknowledge",
+        EscalationChange.Assigned => "assign",
+        _ => "resolve",
+    };
 
     private static IQueryable<Escalation> Visible(IQueryable<Escalation> query, ClaimsPrincipal user) =>
         CustomerScope.Of(user).Filter(query, e => e.CustomerCode);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 
@@ -83,10 +84,11 @@ public static class SilencesApi
             From = body.From!.Value.UtcDateTime,
             Until = body.Until!.Value.UtcDateTime,
             Reason = body.Reason!,
-            CreatedBy = user.Identity?.Name is { Length: > 0 } name ? name[..Math.Min(name.Length, 200)] : "api",
+            CreatedBy = Actor.NameOf(user),
             CreatedAt = now.ToDateTimeUtc(),
         };
         db.Silences.Add(silence);
+        AuditTrail.Add(db, user, now, AuditEntities.Silence, silence.Id.ToString(), "create", null, ToView(silence, now));
         await db.SaveChangesAsync(ct);
         await ShowOnBoardAsync(db, silence, now, ct);
         return TypedResults.Created($"/api/v1/silences/{silence.Id}", ToView(silence, now));
@@ -106,7 +108,8 @@ public static class SilencesApi
     }
 
     /// <summary>Ends it now; the alerts it held back come due at once (sent if still worth telling).</summary>
-    private static async Task<Results<Ok<SilenceView>, NotFound>> End(Guid id, SlaDbContext db, IClock clock, IEscalationAlerts alerts, CancellationToken ct)
+    private static async Task<Results<Ok<SilenceView>, NotFound>> End(
+        Guid id, SlaDbContext db, ClaimsPrincipal user, IClock clock, IEscalationAlerts alerts, CancellationToken ct)
     {
         var silence = await db.Silences.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (silence is null)
@@ -118,7 +121,9 @@ public static class SilencesApi
         var nowUtc = now.ToDateTimeUtc();
         if (silence.EndedAt is null && silence.Until > nowUtc)
         {
+            var before = AuditJson.Of(ToView(silence, now));
             silence.EndedAt = nowUtc;
+            AuditTrail.Add(db, user, now, AuditEntities.Silence, id.ToString(), "end", before, ToView(silence, now));
             await db.SaveChangesAsync(ct);
             await db.Alerts.Where(a => a.SilenceId == id && a.State == AlertStates.Pending && a.NextAttemptAt > nowUtc)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.NextAttemptAt, nowUtc), ct);

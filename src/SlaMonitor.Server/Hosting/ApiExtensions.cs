@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using NodaTime;
 using Scalar.AspNetCore;
+using SlaMonitor.Server.Audit;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Definitions;
@@ -47,7 +48,7 @@ public static class ApiExtensions
     public static void MapSlaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi();
+        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapCorrectionsApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi().MapAuditApi();
         // Public: partners generate clients from it, and it holds no secrets.
         app.MapOpenApi();
         // Scalar's own bundle, served from its assembly, and no web fonts: the page loads nothing from a CDN.

@@ -29,6 +29,7 @@ public static class SchedulingExtensions
             Every<EvaluateDuePromisesJob>(q, EvaluateDuePromisesJob.Key, "evaluate-due-promises-trigger", TimeSpan.FromSeconds(scheduling.EvaluateEverySeconds));
             Every<RecurringJob<ParkedEventExpiry>>(q, new JobKey("expire-parked-events", "ingest"), "expire-parked-events-trigger", TimeSpan.FromMinutes(10));
             Every<RecurringJob<DeliveryLogCleanup>>(q, new JobKey("clean-up", "maintenance"), "clean-up-trigger", TimeSpan.FromHours(1));
+            Every<RecurringJob<AuditLogCleanup>>(q, new JobKey("clean-up-audit", "maintenance"), "clean-up-audit-trigger", TimeSpan.FromHours(1));
             var digest = new JobKey("digest", "notifications");
             q.AddJob<RecurringJob<AlertDigest>>(j => j.WithIdentity(digest).DisallowConcurrentExecution())
                 .AddTrigger<RecurringJob<AlertDigest>>(t => t.ForJob(digest)
@@ -56,6 +57,7 @@ public static class SchedulingExtensions
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         builder.AddSettings<RetentionOptions>(RetentionOptions.Section);
         builder.Services.AddScoped<DeliveryLogCleanup>();
+        builder.Services.AddScoped<AuditLogCleanup>();
         builder.Services.AddScoped<AlertDigest>();
         builder.Services.AddHostedService<LaneStatisticsRefresher>();
         builder.Services.AddSingleton<WakeupProcessor>();

@@ -61,6 +61,7 @@ public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneSta
             var refs = chunk.Select(p => p.TicketRef).ToList();
             var events = (await db.Events.AsNoTracking().Where(e => refs.Contains(e.TicketRef!)).ToListAsync(ct))
                 .ToLookup(e => e.TicketRef!);
+            var corrections = await PromiseCorrections.LoadManyAsync(db, refs, ct); // a voided scan is no sample of the lane
             foreach (var promise in chunk)
             {
                 var sorted = events[promise.TicketRef].Order(Comparer<StoredEvent>.Create(TimelineOrder.Compare)).ToList();
@@ -68,7 +69,7 @@ public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneSta
                     && sites.TryGetValue(promise.SiteCode, out var site)
                     && policies.TryGetValue((promise.ServiceLevel, promise.PolicyVersion), out var policy))
                 {
-                    builder.Add(PromiseFolding.Fold(opened, sorted, policy, site));
+                    builder.Add(PromiseFolding.Fold(opened, sorted, policy, site, corrections.GetValueOrDefault(promise.TicketRef)));
                 }
             }
         }

@@ -49,11 +49,15 @@ public sealed class PromiseProjector(
             }
         }
 
+        // After the promises: a correction is saved with a new revision of its promise, so a promise read after it
+        // comes with it here, and a save based on a promise read before it loses on the revision and is retried.
+        var correctionsByTicket = await PromiseCorrections.LoadManyAsync(db, tickets, ct);
         var configuration = new JudgingConfiguration(db);
         var judged = new List<Judged>(tickets.Count);
         foreach (var ticketRef in tickets)
         {
-            if (await Judge(ticketRef, eventsByTicket[ticketRef], promises.GetValueOrDefault(ticketRef), configuration, now, ct) is { } one)
+            var corrections = correctionsByTicket.GetValueOrDefault(ticketRef) ?? [];
+            if (await Judge(ticketRef, eventsByTicket[ticketRef], corrections, promises.GetValueOrDefault(ticketRef), configuration, now, ct) is { } one)
             {
                 judged.Add(one);
             }
@@ -73,7 +77,8 @@ public sealed class PromiseProjector(
     }
 
     private async Task<Judged?> Judge(
-        string ticketRef, List<StoredEvent> events, Promise? promise, JudgingConfiguration configuration, Instant now, CancellationToken ct)
+        string ticketRef, List<StoredEvent> events, List<StoredCorrection> corrections, Promise? promise, JudgingConfiguration configuration, Instant now,
+        CancellationToken ct)
     {
         var opened = PromiseFolding.Opened(events)!;
         var serviceLevel = promise?.ServiceLevel ?? opened.OpenedServiceLevel!;
@@ -85,7 +90,7 @@ public sealed class PromiseProjector(
             return null;
         }
 
-        var state = PromiseFolding.Fold(opened, events, policy, site);
+        var state = PromiseFolding.Fold(opened, events, policy, site, corrections);
         var evaluation = SlaEvaluator.Evaluate(state, now, lanes.Current);
         var status = EngineRows.Status(evaluation.Status);
         var previousStatus = promise?.Status;
@@ -108,7 +113,7 @@ public sealed class PromiseProjector(
             promise.Revision++;
         }
 
-        Apply(promise, status, evaluation, state, events, now);
+        Apply(promise, status, evaluation, state, PromiseFolding.Applied(events, corrections), now);
         return new Judged(promise, previousStatus, evaluation, state, site.Region, events.LastOrDefault(e => e.Reason is not null)?.Reason);
     }
 
@@ -121,7 +126,7 @@ public sealed class PromiseProjector(
         ChangedAt = now.ToDateTimeOffset(),
     };
 
-    private static void Apply(Promise promise, string status, Evaluation evaluation, PromiseState state, List<StoredEvent> events, Instant now)
+    private static void Apply(Promise promise, string status, Evaluation evaluation, PromiseState state, IReadOnlyList<StoredEvent> events, Instant now)
     {
         var paused = evaluation.PausedTime;
         promise.Status = status;

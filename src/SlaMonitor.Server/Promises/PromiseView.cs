@@ -19,4 +19,5 @@ public sealed record PromiseView(
     IReadOnlyList<string> Reasons,
     string? Carrier,
     int PolicyVersion,
-    IReadOnlyList<TimelineEntry>? Timeline);
+    IReadOnlyList<TimelineEntry>? Timeline,
+    IReadOnlyList<CorrectionView>? Corrections = null);

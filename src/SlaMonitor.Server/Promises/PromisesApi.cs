@@ -70,6 +70,6 @@ public static class PromisesApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(PromiseViews.ToView(promise, site, await PromiseEvents.LoadAsync(db, ticketRef, ct)));
+        return TypedResults.Ok(PromiseViews.ToView(promise, site, await PromiseEvents.LoadAsync(db, ticketRef, ct), await PromiseCorrections.LoadAsync(db, ticketRef, ct)));
     }
 }

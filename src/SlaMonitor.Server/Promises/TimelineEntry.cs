@@ -10,4 +10,5 @@ public sealed record TimelineEntry(
     string? ShipmentRef,
     string? Location,
     string? Reason,
-    string? Note);
+    string? Note,
+    VoidMark? Void = null);

@@ -11,4 +11,9 @@ public sealed class RetentionOptions
     [Range(typeof(TimeSpan), "1.00:00:00", "10675199.02:48:05.4775807",
         ErrorMessage = "Retention:DeliveryLogs must be a duration of at least 1.00:00:00 such as 30.00:00:00.")]
     public TimeSpan DeliveryLogs { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long audit entries (configuration changes, actions on escalations, corrections) are kept.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "10675199.02:48:05.4775807",
+        ErrorMessage = "Retention:Audit must be a duration of at least 1.00:00:00 such as 400.00:00:00.")]
+    public TimeSpan Audit { get; set; } = TimeSpan.FromDays(400);
 }

@@ -21,15 +21,16 @@ public sealed class SliceDependencyTests
     {
         ["Common"] = [],
         ["Auth"] = ["Common"],
-        ["Definitions"] = ["Auth", "Common"],
-        ["Escalations"] = ["Definitions", "Auth", "Common"],
-        ["Notifications"] = ["Escalations", "Definitions", "Auth", "Common"],
-        ["Promises"] = ["Escalations", "Definitions", "Auth", "Common"],
-        ["Ingest"] = ["Promises", "Escalations", "Definitions", "Auth", "Common"],
-        ["Board"] = ["Promises", "Escalations", "Notifications", "Definitions", "Auth", "Common"],
-        ["Scheduling"] = ["Ingest", "Promises", "Escalations", "Notifications", "Definitions", "Auth", "Common"],
-        ["Demo"] = ["Definitions", "Auth", "Common"],
-        ["Hosting"] = ["Demo", "Scheduling", "Board", "Ingest", "Promises", "Notifications", "Escalations", "Definitions", "Auth", "Common"],
+        ["Audit"] = ["Auth", "Common"],
+        ["Definitions"] = ["Audit", "Auth", "Common"],
+        ["Escalations"] = ["Definitions", "Audit", "Auth", "Common"],
+        ["Notifications"] = ["Escalations", "Definitions", "Audit", "Auth", "Common"],
+        ["Promises"] = ["Escalations", "Definitions", "Audit", "Auth", "Common"],
+        ["Ingest"] = ["Promises", "Escalations", "Definitions", "Audit", "Auth", "Common"],
+        ["Board"] = ["Promises", "Escalations", "Notifications", "Definitions", "Audit", "Auth", "Common"],
+        ["Scheduling"] = ["Ingest", "Promises", "Escalations", "Notifications", "Definitions", "Audit", "Auth", "Common"],
+        ["Demo"] = ["Definitions", "Audit", "Auth", "Common"],
+        ["Hosting"] = ["Demo", "Scheduling", "Board", "Ingest", "Promises", "Notifications", "Escalations", "Definitions", "Audit", "Auth", "Common"],
     };
 
     public static TheoryData<string> Slices => [.. Allowed.Keys];

@@ -163,7 +163,7 @@ $('apply').addEventListener('click', () => { hold.release(); rebuild(); });
 showSession($('session')).then((session) => {
   loadSites();
   feed = connect({ onChange, onState, onEscalations: () => queue.render() });
-  queue = escalationQueue($('queue'), $('queue-summary'), { escalations: feed.escalations, visible: inScope, user: session.name });
+  queue = escalationQueue($('queue'), $('queue-summary'), { escalations: feed.escalations, visible: inScope });
   loadStats();
   setInterval(loadStats, 60000);
 });

@@ -1,4 +1,4 @@
-// One promise: facts, predicted completion against the deadline, reasons, timeline in site time, escalations.
+// One promise: facts, predicted completion against the deadline, reasons, timeline in site time, corrections, escalations.
 import { getJson, showSession } from './http.js';
 import { ESCALATION, countdown, durationMs, percent, statusLabel, timeElement, viewerTime, words } from './format.js';
 import { drawPicture } from './picture.js';
@@ -64,11 +64,37 @@ function renderStatic() {
     const received = document.createElement('td');
     received.append(timeElement(e.receivedAt, { seconds: true }));
     tr.append(occurred, text('td', `${e.kind} · ${e.code}`), text('td', e.carrier), text('td', e.location),
-      text('td', e.shipmentRef), text('td', e.reason), text('td', e.note), received);
+      text('td', e.shipmentRef), text('td', e.reason), text('td', e.note), received,
+      text('td', e.void ? `void: “${e.void.reason}”, ${e.void.by}` : ''));
+    if (e.void) tr.className = 'void';
     return tr;
   });
   $('timeline').tBodies[0].replaceChildren(...rows);
+  renderCorrections(p.corrections ?? []);
   render();
+}
+
+const CORRECTION = {
+  void: (c) => `Voided ${c.carrier} event ${c.eventId}`,
+  close: () => 'Closed by hand, fulfilled at ',
+  reopen: () => 'Reopened',
+  moveDeadline: () => 'Deadline moved to ',
+};
+
+/** Corrections made by hand, oldest first: what, why, who and when. */
+function renderCorrections(corrections) {
+  const rows = corrections.map((c) => {
+    const tr = document.createElement('tr');
+    const made = document.createElement('td');
+    made.append(timeElement(c.madeAt, { seconds: true }));
+    const what = text('td', (CORRECTION[c.action] ?? (() => c.action))(c));
+    if (c.at && c.action !== 'void') what.append(timeElement(c.at, { seconds: true }));
+    tr.append(made, what, text('td', c.reason), text('td', c.by));
+    return tr;
+  });
+  $('corrections').tBodies[0].replaceChildren(...rows);
+  $('corrections').hidden = rows.length === 0;
+  $('corrections-empty').hidden = rows.length > 0;
 }
 
 /** The promise's escalations, newest first: level, state, who acknowledged it and when, outcome. */

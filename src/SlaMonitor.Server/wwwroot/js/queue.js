@@ -11,8 +11,8 @@ const el = (tag, className, text) => Object.assign(document.createElement(tag), 
 const order = (a, b) => (a.state === 'open' ? 0 : 1) - (b.state === 'open' ? 0 : 1) || b.level - a.level
   || Date.parse(a.deadline) - Date.parse(b.deadline);
 
-/** Renders `feed.escalations` that pass `visible(e)` into `list`; `user` fills in "acknowledged by". */
-export function escalationQueue(list, summary, { escalations, visible, user }) {
+/** Renders `feed.escalations` that pass `visible(e)` into `list`. */
+export function escalationQueue(list, summary, { escalations, visible }) {
   const items = new Map();
 
   function info(e) {
@@ -54,7 +54,8 @@ export function escalationQueue(list, summary, { escalations, visible, user }) {
       l.append(input);
       return l;
     };
-    if (kind === 'ack') f.append(field('By', 'by', user), field('Note', 'note', ''));
+    // Who acknowledged is the signed-in key's name, taken by the server; only the note is asked for.
+    if (kind === 'ack') f.append(field('Note', 'note', ''));
     else f.append(field('Assign to', 'to', e.assignedTo ?? ''));
     const error = el('p', 'error');
     error.setAttribute('role', 'alert');

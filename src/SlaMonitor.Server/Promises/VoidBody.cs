@@ -1,0 +1,6 @@
+namespace SlaMonitor.Server.Promises;
+
+public sealed record VoidBody
+{
+    public string? Reason { get; init; }
+}
