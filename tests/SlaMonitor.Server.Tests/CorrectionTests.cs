@@ -66,7 +66,10 @@ public sealed class CorrectionTests : IAsyncLifetime
         using var voided = await _ops.PostAsJsonAsync("/api/v1/promises/T-1/events/wrong-ticket/void", new { reason = "scanned on the wrong ticket" });
         var view = await voided.Content.ReadFromJsonAsync<JsonElement>();
         await PostAsync(SignedEvents.Event("T-1", "shipment", "PICKED_UP", Now - Duration.FromMinutes(5)));
-        var later = await Eventually.UntilAsync(() => PromiseReads.GetAsync(_admin, "T-1"), p => p.GetProperty("timeline").GetArrayLength() == 3, "the later event");
+        // The timeline shows an event once stored, the stage once the promise is re-derived with it: wait for that.
+        var later = await Eventually.UntilAsync(
+            () => PromiseReads.GetAsync(_admin, "T-1"),
+            p => p.GetProperty("timeline").GetArrayLength() == 3 && p.GetProperty("stage").GetString() == "IN_TRANSIT", "the later event applied");
 
         Assert.Equal(HttpStatusCode.OK, voided.StatusCode);
         Assert.Equal("ON_TRACK", view.GetProperty("status").GetString());
@@ -121,7 +124,9 @@ public sealed class CorrectionTests : IAsyncLifetime
         var escalation = await EscalationReads.UntilAsync(_admin, "T-1", e => e.GetProperty("state").GetString() == "resolved", "resolved");
         using var twice = await _ops.PostAsJsonAsync("/api/v1/promises/T-1/corrections", new { action = "close", reason = "again" });
         await PostAsync(SignedEvents.Event("T-1", "shipment", "IN_TRANSIT", Now));
-        var later = await Eventually.UntilAsync(() => PromiseReads.GetAsync(_admin, "T-1"), p => p.GetProperty("timeline").GetArrayLength() == 2, "the later event");
+        var later = await Eventually.UntilAsync(
+            () => PromiseReads.GetAsync(_admin, "T-1"),
+            p => p.GetProperty("timeline").GetArrayLength() == 2 && p.GetProperty("stage").GetString() == "IN_TRANSIT", "the later event applied");
 
         Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
         var view = await closed.Content.ReadFromJsonAsync<JsonElement>();
@@ -162,7 +167,12 @@ public sealed class CorrectionTests : IAsyncLifetime
             new { action = "moveDeadline", deadline = "2026-11-23T18:00:00+01:00", reason = "customer agreed a later slot" });
         var recovered = await EscalationReads.UntilAsync(_admin, "T-1", e => e.GetProperty("state").GetString() == "resolved", "resolved");
         await PostAsync(SignedEvents.Event("T-1", "shipment", "PICKED_UP", Now));
-        var later = await Eventually.UntilAsync(() => PromiseReads.GetAsync(_admin, "T-1"), p => p.GetProperty("timeline").GetArrayLength() == 2, "the later event");
+        var later = await Eventually.UntilAsync(
+            () => PromiseReads.GetAsync(_admin, "T-1"),
+            p => p.GetProperty("timeline").GetArrayLength() == 2 && p.GetProperty("stage").GetString() == "IN_TRANSIT", "the later event applied");
+        // A minute on, so the escalation that opens next is the ticket's latest by openedAt (opened in the same instant
+        // as the first, the list's order between the two would be arbitrary).
+        _app.Clock.Advance(Duration.FromMinutes(1));
         using var movedIn = await _ops.PostAsJsonAsync("/api/v1/promises/T-1/corrections",
             new { action = "moveDeadline", deadline = "2026-11-23T10:15:00+01:00", reason = "customer needs it sooner after all" });
         var second = await EscalationReads.UntilAsync(_admin, "T-1", e => e.GetProperty("state").GetString() == "open", "open again");
