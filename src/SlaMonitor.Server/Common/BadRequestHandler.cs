@@ -37,9 +37,7 @@ public sealed partial class BadRequestHandler(IProblemDetailsService problems) :
     {
         if (bad.InnerException is JsonException json)
         {
-            var field = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
-            var message = json.Message.Split(" Path: ", 2)[0];
-            return (field.Length == 0 ? "body" : field, message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) ? "has the wrong type or is out of range." : message);
+            return JsonErrors.Describe(json);
         }
 
         var parameter = ParameterName().Match(bad.Message);

@@ -43,22 +43,15 @@ public static class SilencesApi
             errors.Add("carrier", "at least one of carrier, region or customer is required.");
         }
 
-        if (body.From is not { } start)
+        // Offsets and plausible years are checked as the body is read (OffsetTimestampConverter).
+        if (body.From is null)
         {
             errors.Add("from", "is required.");
         }
-        else
-        {
-            errors.Plausible("from", start.UtcDateTime.Year);
-        }
 
-        if (body.Until is not { } end)
+        if (body.Until is null)
         {
             errors.Add("until", "is required.");
-        }
-        else if (errors.Plausible("until", end.UtcDateTime.Year) is false)
-        {
-            // Named by Plausible.
         }
         else if (body.From is { } from && body.Until <= from)
         {

@@ -153,8 +153,8 @@ public static class CarrierWebhooksApi
             }
             catch (JsonException e)
             {
-                var field = prefix + (e.Path?.TrimStart('$', '.') ?? "");
-                errors.Add(field.TrimEnd('.') is { Length: > 0 } named ? named : "body", e.Message.Contains("control characters", StringComparison.Ordinal) ? SafeText.Refusal : "has the wrong JSON type.");
+                var (field, message) = JsonErrors.Describe(e, prefix);
+                errors.Add(field, message);
             }
         }
 
