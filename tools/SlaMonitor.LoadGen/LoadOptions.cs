@@ -20,9 +20,9 @@ internal sealed record LoadOptions(
         int Number(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         // In the order given; a phase may repeat (paced,hanging,paced,hanging alternates the two so drift hits both).
         var phases = Get("phases", "batched,single,paced").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToList();
-        if (phases.Count == 0 || phases.Except(["batched", "single", "paced", "hanging"]).Any())
+        if (phases.Count == 0 || phases.Except(["batched", "single", "paced", "hanging"]).Any() && phases is not ["seed"])
         {
-            throw new ArgumentException($"--phases takes a comma-separated list of batched, single, paced, hanging, not '{Get("phases", "")}'.");
+            throw new ArgumentException($"--phases takes a comma-separated list of batched, single, paced, hanging (or seed alone), not '{Get("phases", "")}'.");
         }
 
         if (phases.Contains("hanging") && (Number("breaches", 0) <= 0 || Number("alert-port", 0) <= 0))

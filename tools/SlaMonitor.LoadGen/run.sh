@@ -3,7 +3,8 @@
 # them), all removed afterwards.
 #   tools/SlaMonitor.LoadGen/run.sh [load tool arguments, e.g. --seconds 60 --phases paced,hanging --breaches 10]
 # PostgreSQL runs with its durable defaults; LOADGEN_PG_FAST=1 turns fsync, synchronous_commit and full_page_writes
-# off (label such figures so). LOADGEN_PG_STATEMENTS=1 also prints PostgreSQL's 15 most expensive statements.
+# off (label such figures so). LOADGEN_SEED_SECONDS (default 20; 0 skips) seeds lane history before the measured run.
+# LOADGEN_PG_STATEMENTS=1 also prints PostgreSQL's 15 most expensive statements.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cd "$ROOT"
@@ -52,21 +53,37 @@ log "PostgreSQL on $pg_port: $([[ -n $given ]] && echo "given" || echo "$mode") 
 db="Host=127.0.0.1;Port=$pg_port;Username=slamonitor;Password=slamonitor;Database=slamonitor_load;Maximum Pool Size=60"
 http_port=$(free_port)
 alert_port=$(free_port)   # the load tool's alert endpoint for the alerting customer (--breaches)
-ASPNETCORE_ENVIRONMENT=Development \
-Logging__LogLevel__Default=Warning \
-  dotnet src/SlaMonitor.Server/bin/Release/net10.0/SlaMonitor.Server.dll \
-  --urls "http://127.0.0.1:$http_port" --Role all --Demo:Enabled false \
-  --Persistence:Provider Postgres --Persistence:ConnectionString "$db" \
-  --Messaging:Transport RabbitMq --Messaging:RabbitMq:Host 127.0.0.1 --Messaging:RabbitMq:Port "$rabbit_port" \
-  --Notifications:Webhook:AllowedTargets:0 "127.0.0.1:$alert_port" \
-  >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in {1..120}; do port_open "$http_port" && break; sleep 0.5; done
-port_open "$http_port" || { log "the server did not listen"; tail -n 30 "$WORK/server.log"; exit 1; }
+start_server() {
+  ASPNETCORE_ENVIRONMENT=Development \
+  Logging__LogLevel__Default=Warning \
+    dotnet src/SlaMonitor.Server/bin/Release/net10.0/SlaMonitor.Server.dll \
+    --urls "http://127.0.0.1:$http_port" --Role all --Demo:Enabled false \
+    --Persistence:Provider Postgres --Persistence:ConnectionString "$db" \
+    --Messaging:Transport RabbitMq --Messaging:RabbitMq:Host 127.0.0.1 --Messaging:RabbitMq:Port "$rabbit_port" \
+    --Notifications:Webhook:AllowedTargets:0 "127.0.0.1:$alert_port" \
+    >>"$WORK/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in {1..120}; do port_open "$http_port" && break; sleep 0.5; done
+  port_open "$http_port" || { log "the server did not listen"; tail -n 30 "$WORK/server.log"; exit 1; }
+}
+loadgen() {
+  dotnet tools/SlaMonitor.LoadGen/bin/Release/net10.0/SlaMonitor.LoadGen.dll \
+    --server "http://127.0.0.1:$http_port" --postgres "$db" --rabbitmq "$SLAMONITOR_TEST_RABBITMQ" --olist data/olist \
+    --alert-port "$alert_port" "$@"
+}
+start_server
 
-dotnet tools/SlaMonitor.LoadGen/bin/Release/net10.0/SlaMonitor.LoadGen.dll \
-  --server "http://127.0.0.1:$http_port" --postgres "$db" --rabbitmq "$SLAMONITOR_TEST_RABBITMQ" --olist data/olist \
-  --alert-port "$alert_port" "$@"
+# Seeded history: LOADGEN_SEED_SECONDS (default 20) of batched traffic, then a restart, so the lane statistics the
+# server builds at start-up come from it (the measured run's prediction has history, as in production).
+seed_seconds=${LOADGEN_SEED_SECONDS:-20}
+if ((seed_seconds > 0)); then
+  loadgen --phases seed --seconds "$seed_seconds" --batch 500
+  kill "$SERVER_PID"; wait "$SERVER_PID" || true; SERVER_PID=""
+  start_server
+  log "server restarted on the seeded history"
+fi
+
+loadgen "$@"
 if [[ -n ${LOADGEN_PG_STATEMENTS:-} ]]; then
   pg_bin=$(dirname "$(find /usr/lib/postgresql -maxdepth 3 -path '*/bin/psql' | sort -V | tail -n 1)")
   echo "--- PostgreSQL: the 15 statements that took most time"
