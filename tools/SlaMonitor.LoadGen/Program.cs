@@ -1,6 +1,6 @@
 using SlaMonitor.LoadGen;
 
-// dotnet run --project tools/SlaMonitor.LoadGen -c Release -- --server http://127.0.0.1:5080 --postgres "<npgsql>" --rabbitmq amqp://guest:guest@127.0.0.1:5672/ --seconds 60 [--phases batched,single,paced,hanging] [--warm-up 30] [--breaches 10 --alert-port 5099]
+// dotnet run --project tools/SlaMonitor.LoadGen -c Release -- --server http://127.0.0.1:5080 --postgres "<npgsql>" --rabbitmq amqp://guest:guest@127.0.0.1:5672/ --seconds 60 [--phases batched,single,paced,hanging,soak] [--warm-up 30] [--breaches 10 --alert-port 5099] [--soak-seconds 600 --server-pids 123,456]
 var options = LoadOptions.Parse(args);
 using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 var webhook = new WebhookClient(http, options);
@@ -41,6 +41,7 @@ if (options.WarmUpSeconds > 0)
 }
 
 PhaseResult? single = null;
+string? memory = null;
 foreach (var phase in options.Phases)
 {
     switch (phase)
@@ -51,6 +52,13 @@ foreach (var phase in options.Phases)
         case "single":
             single = await new TrafficPhase(webhook, journeys, probe, null).RunAsync("single-event", 1, options.Concurrency * 4, duration / 2, null);
             results.Add(single);
+            break;
+        case "soak":
+            // Paced traffic for --soak-seconds while the server processes' memory is sampled.
+            var soakTraffic = new TrafficPhase(webhook, journeys, probe, new LatencyProbe(probe, options.Carrier))
+                .RunAsync($"soak {options.LatencyRate} ev/s for {options.SoakSeconds} s", 10, options.Concurrency, TimeSpan.FromSeconds(options.SoakSeconds), options.LatencyRate);
+            memory = await new ServerMemory(options.ServerPids).WatchAsync(soakTraffic);
+            results.Add(await soakTraffic);
             break;
         default:
             var hanging = phase == "hanging";
@@ -89,4 +97,9 @@ Console.WriteLine($"raw broker ceiling: {ceiling:0} msg/s" + (single is null ? "
 if (alertEndpoint is not null)
 {
     Console.WriteLine($"alert endpoint: {alertEndpoint.Requests} requests received");
+}
+
+if (memory is not null)
+{
+    Console.WriteLine(memory);
 }
