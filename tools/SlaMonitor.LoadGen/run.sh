@@ -105,7 +105,32 @@ if ((seed_seconds > 0)); then
   log "server restarted on the seeded history"
 fi
 
+# CPU seconds a process and its descendants used (live ones, plus the reaped ones their parents account for).
+cpu_ticks() {
+  local pid=$1 total=0 child
+  [[ -r /proc/$pid/stat ]] || { echo 0; return; }
+  read -r -a f < <(sed -E 's/^[0-9]+ \(.*\) //' "/proc/$pid/stat")
+  total=$((f[11] + f[12] + f[13] + f[14]))   # utime stime cutime cstime (fields 14-17)
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do total=$((total + $(cpu_ticks "$child"))); done
+  echo "$total"
+}
+cpu_snapshot() {
+  local servers=0 pid
+  for pid in "${SERVER_PIDS[@]}"; do servers=$((servers + $(cpu_ticks "$pid"))); done
+  echo "$servers $(cpu_ticks "$(head -n 1 "$pg_dir/data/postmaster.pid" 2>/dev/null || echo 0)") $(cpu_ticks "$(cat "$rabbit_dir/pid" 2>/dev/null || echo 0)")"
+}
+# The load tool's own CPU: this shell's reaped children (cutime + cstime) grow by exactly the tool once it is waited for.
+reaped_ticks() { read -r -a f < <(sed -E 's/^[0-9]+ \(.*\) //' "/proc/$$/stat"); echo $((f[13] + f[14])); }
+pg_dir=$WORK/postgres rabbit_dir=$WORK/rabbitmq
+before=($(cpu_snapshot) $(reaped_ticks))
+loadgen_start=$(date +%s%N)
 loadgen "$@"
+after=($(cpu_snapshot) $(reaped_ticks))
+awk -v hz="$(getconf CLK_TCK)" -v cores="$(nproc)" -v wall="$((($(date +%s%N) - loadgen_start) / 1000000))" \
+  -v s="${before[0]}" -v S="${after[0]}" -v p="${before[1]}" -v P="${after[1]}" -v r="${before[2]}" -v R="${after[2]}" \
+  -v l="${before[3]}" -v L="${after[3]}" 'BEGIN {
+  printf "CPU during the load tool run (%.0f s wall × %d cores = %.0f core-s): server processes %.0f s, PostgreSQL %.0f s, RabbitMQ %.0f s, load tool %.0f s\n",
+    wall / 1000, cores, wall / 1000 * cores, (S - s) / hz, (P - p) / hz, (R - r) / hz, (L - l) / hz }'
 if [[ -n ${LOADGEN_PG_STATEMENTS:-} ]]; then
   pg_bin=$(dirname "$(find /usr/lib/postgresql -maxdepth 3 -path '*/bin/psql' | sort -V | tail -n 1)")
   echo "--- PostgreSQL: the 15 statements that took most time"
