@@ -32,9 +32,10 @@ public readonly record struct Evaluation
     /// <summary>The next instant at which status or risk signals change without a new event; null when only an event can change them.</summary>
     public Instant? NextChangeAt { get; init; }
 
-    /// <summary>When the stored evaluation should be refreshed: the next change, or earlier when the probability gains
-    /// a step (<see cref="RiskPlan.ProbabilityStep"/>), so a shown probability is never far behind.</summary>
-    public Instant? NextRefreshAt => Status is PromiseStatus.OnTrack or PromiseStatus.AtRisk && _plan?.NextProbabilityStepAt(EvaluatedAt) is { } step
+    /// <summary>When the stored evaluation should be refreshed: the next change, or, while on track, earlier when the
+    /// probability gains a step (<see cref="RiskPlan.ProbabilityStep"/>), so the probability shown before a warning is
+    /// never far behind. Once at risk the escalation follows the promise, and a refresh per step would touch it each time.</summary>
+    public Instant? NextRefreshAt => Status is PromiseStatus.OnTrack && _plan?.NextProbabilityStepAt(EvaluatedAt) is { } step
         && (NextChangeAt is not { } change || step < change)
         ? step
         : NextChangeAt;

@@ -106,12 +106,12 @@ public class PriorAndPoolingTests
     }
 
     [Fact]
-    public void The_shown_probability_is_refreshed_before_it_gains_more_than_a_step()
+    public void While_on_track_the_shown_probability_is_refreshed_before_it_gains_more_than_a_step()
     {
         var state = Open();
         var at = Opened;
         var probability = 0.0;
-        for (var i = 0; i < 20 && SlaEvaluator.Evaluate(state, at, LaneStatistics.Empty) is { NextRefreshAt: { } next } evaluation; i++)
+        for (var i = 0; i < 20 && SlaEvaluator.Evaluate(state, at, LaneStatistics.Empty) is { Status: PromiseStatus.OnTrack, NextRefreshAt: { } next } evaluation; i++)
         {
             var justBefore = SlaEvaluator.Evaluate(state, next - Duration.Epsilon, LaneStatistics.Empty).ProbabilityLate;
             Assert.True(justBefore - evaluation.ProbabilityLate <= 0.1 + 1e-9, $"{evaluation.ProbabilityLate} then {justBefore} before {next}");
@@ -119,7 +119,7 @@ public class PriorAndPoolingTests
             at = next;
         }
 
-        Assert.True(probability >= 0.8, $"last refreshed probability {probability}");
+        Assert.True(probability >= 0.6, $"last refreshed probability {probability}");
     }
 
     private static LaneStatistics AlwaysLate(int promises)
