@@ -35,7 +35,7 @@ public readonly record struct Evaluation
     /// <summary>When the stored evaluation should be refreshed: the next change, or, while on track, earlier when the
     /// probability gains a step (<see cref="RiskPlan.ProbabilityStep"/>), so the probability shown before a warning is
     /// never far behind. Once at risk the escalation follows the promise, and a refresh per step would touch it each time.</summary>
-    public Instant? NextRefreshAt => Status is PromiseStatus.OnTrack && _plan?.NextProbabilityStepAt(EvaluatedAt) is { } step
+    public Instant? NextRefreshAt => Status is PromiseStatus.OnTrack && _plan?.NextProbabilityStepAt(Promise, EvaluatedAt) is { } step
         && (NextChangeAt is not { } change || step < change)
         ? step
         : NextChangeAt;

@@ -30,54 +30,41 @@ internal sealed class RiskPlan
 
     public Instant? StallAt { get; private init; }
 
-    /// <summary>The instants at which the probability reaches 0.1, 0.2, … 0.9, in order.</summary>
-    private Instant[] ProbabilitySteps { get; init; } = [];
-
     public static RiskPlan For(PromiseState promise, LaneStatistics statistics)
     {
         var stage = statistics.For(promise.Lane, promise.Stage);
         var deadline = promise.Deadline;
-        var deadlineShare = DeadlineShare(promise);
-        var crossing = stage.ElapsedShareWhereProbabilityReaches(deadlineShare, promise.Policy.ProbabilityThreshold);
-        var steps = new List<Instant>();
-        for (var i = 1; i * ProbabilityStep < 1 - 1e-9; i++)
-        {
-            if (stage.ElapsedShareWhereProbabilityReaches(deadlineShare, i * ProbabilityStep) is { } stepShare)
-            {
-                steps.Add(AtShare(promise, stepShare));
-            }
-        }
-
+        var crossing = stage.ElapsedShareWhereProbabilityReaches(DeadlineShare(promise), promise.Policy.ProbabilityThreshold, 0, Resolution(promise));
         return new RiskPlan(statistics, stage)
         {
             BreachAt = SlaEvaluator.BreachInstant(deadline),
             MarginStartsAt = deadline - promise.Policy.AtRiskMargin,
             ProbabilityCrossingAt = crossing is { } share ? AtShare(promise, share) : null,
             StallAt = stage.NormalGap is { } gap ? Instant.Max(promise.LastScanAt, promise.StageEnteredAt) + gap : null,
-            ProbabilitySteps = [.. steps],
         };
     }
 
     public double ProbabilityLate(PromiseState promise, Instant now) =>
         Stage.ProbabilityLate(ElapsedShare(promise, now), DeadlineShare(promise));
 
-    /// <summary>The next instant after <paramref name="now"/> at which the probability gains a step; null when none is left.</summary>
-    public Instant? NextProbabilityStepAt(Instant now)
+    /// <summary>The first instant after <paramref name="now"/> at which the probability reaches the next multiple of
+    /// <see cref="ProbabilityStep"/>; null when that is 1 (only at the deadline).</summary>
+    public Instant? NextProbabilityStepAt(PromiseState promise, Instant now)
     {
-        foreach (var at in ProbabilitySteps)
-        {
-            if (at > now)
-            {
-                return at;
-            }
-        }
-
-        return null;
+        var elapsed = ElapsedShare(promise, now);
+        var deadline = DeadlineShare(promise);
+        var next = (Math.Floor((Stage.ProbabilityLate(elapsed, deadline) / ProbabilityStep) + 1e-9) + 1) * ProbabilityStep;
+        return next < 1 - 1e-9 && Stage.ElapsedShareWhereProbabilityReaches(deadline, next, elapsed, Resolution(promise)) is { } share
+            ? Instant.Max(AtShare(promise, share), now + Duration.FromMilliseconds(1))
+            : null;
     }
 
     /// <summary>Stage entry plus the pooled median time to fulfilment among promises that lasted this long.</summary>
     public Instant? PredictedCompletion(PromiseState promise, Instant now) =>
-        Stage.ConditionalMedianShare(ElapsedShare(promise, now)) is { } share ? AtShare(promise, share) : null;
+        Stage.ConditionalMedianShare(ElapsedShare(promise, now), Resolution(promise)) is { } share ? AtShare(promise, share) : null;
+
+    /// <summary>A millisecond as a share of the budget: crossings are found to that, never early.</summary>
+    private static double Resolution(PromiseState promise) => 0.001 / promise.Budget.TotalSeconds;
 
     private static double DeadlineShare(PromiseState promise) => ElapsedShare(promise, promise.Deadline);
 

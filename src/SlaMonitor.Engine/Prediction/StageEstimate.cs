@@ -92,20 +92,22 @@ public sealed class StageEstimate
     /// The elapsed share at which <see cref="ProbabilityLate"/> first reaches <paramref name="threshold"/> for a fixed
     /// deadline share (it only grows with elapsed time, as S falls); null when only at the deadline itself.
     /// </summary>
-    public double? ElapsedShareWhereProbabilityReaches(double deadlineShare, double threshold)
+    /// <param name="fromShare">Where to start looking (the probability there is below the threshold, or the answer is this share).</param>
+    /// <param name="resolution">How close to the true crossing the answer must be (a share; the answer is never early).</param>
+    public double? ElapsedShareWhereProbabilityReaches(double deadlineShare, double threshold, double fromShare = 0, double resolution = 0)
     {
         var target = Survival(deadlineShare) / threshold;
-        if (Survival(0) <= target)
+        if (Survival(fromShare) <= target)
         {
-            return 0;
+            return fromShare;
         }
 
-        var found = FirstShareAtOrBelow(target, 0, deadlineShare);
+        var found = FirstShareAtOrBelow(target, fromShare, deadlineShare, resolution);
         return found < deadlineShare ? found : null;
     }
 
     /// <summary>Median of T given T &gt; elapsed; null when it lies beyond a thousand budgets.</summary>
-    public double? ConditionalMedianShare(double elapsedShare)
+    public double? ConditionalMedianShare(double elapsedShare, double resolution = 0)
     {
         var target = Survival(elapsedShare) / 2;
         var high = Math.Max(elapsedShare, 1.0);
@@ -118,14 +120,14 @@ public sealed class StageEstimate
             }
         }
 
-        return FirstShareAtOrBelow(target, elapsedShare, high);
+        return FirstShareAtOrBelow(target, elapsedShare, high, resolution);
     }
 
-    /// <summary>The smallest share in (low, high] with S ≤ target, given S(high) ≤ target; S is non-increasing.</summary>
-    private double FirstShareAtOrBelow(double target, double low, double high)
+    /// <summary>The smallest share in (low, high] with S ≤ target, within <paramref name="resolution"/> (0: down to
+    /// neighbouring doubles), given S(high) ≤ target; S is non-increasing. The answer is never before the true one.</summary>
+    private double FirstShareAtOrBelow(double target, double low, double high, double resolution)
     {
-        // Down to neighbouring doubles: the answer is then exactly an empirical sample where S jumps there.
-        for (var i = 0; i < SearchSteps; i++)
+        for (var i = 0; i < SearchSteps && high - low > resolution; i++)
         {
             var mid = low + ((high - low) / 2);
             if (mid <= low || mid >= high)

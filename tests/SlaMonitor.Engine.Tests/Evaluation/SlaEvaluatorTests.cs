@@ -47,7 +47,7 @@ public class SlaEvaluatorTests
 
         var before = SlaEvaluator.Evaluate(state, At(1), lanes);
         var crossing = before.NextChangeAt!.Value;
-        var justBefore = SlaEvaluator.Evaluate(state, crossing - Duration.Epsilon, lanes);
+        var justBefore = SlaEvaluator.Evaluate(state, crossing - Duration.FromSeconds(1), lanes);
         var atCrossing = SlaEvaluator.Evaluate(state, crossing, lanes);
 
         Assert.Equal((PromiseStatus.OnTrack, RiskSignals.None), (justBefore.Status, justBefore.Risks));
