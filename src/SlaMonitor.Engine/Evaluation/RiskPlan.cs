@@ -55,7 +55,7 @@ internal sealed class RiskPlan
         var deadline = DeadlineShare(promise);
         var next = (Math.Floor((Stage.ProbabilityLate(elapsed, deadline) / ProbabilityStep) + 1e-9) + 1) * ProbabilityStep;
         return next < 1 - 1e-9 && Stage.ElapsedShareWhereProbabilityReaches(deadline, next, elapsed, Resolution(promise)) is { } share
-            ? Instant.Max(AtShare(promise, share), now + Duration.FromMilliseconds(1))
+            ? Instant.Max(AtShare(promise, share), now + Duration.FromSeconds(1))
             : null;
     }
 
@@ -63,8 +63,9 @@ internal sealed class RiskPlan
     public Instant? PredictedCompletion(PromiseState promise, Instant now) =>
         Stage.ConditionalMedianShare(ElapsedShare(promise, now), Resolution(promise)) is { } share ? AtShare(promise, share) : null;
 
-    /// <summary>A millisecond as a share of the budget: crossings are found to that, never early.</summary>
-    private static double Resolution(PromiseState promise) => 0.001 / promise.Budget.TotalSeconds;
+    /// <summary>A second as a share of the budget: crossings are found to the second (wake-ups and deadlines are whole
+    /// seconds), never early; finer would cost more search steps on every event.</summary>
+    private static double Resolution(PromiseState promise) => 1.0 / promise.Budget.TotalSeconds;
 
     private static double DeadlineShare(PromiseState promise) => ElapsedShare(promise, promise.Deadline);
 

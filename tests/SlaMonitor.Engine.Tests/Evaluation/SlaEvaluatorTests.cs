@@ -47,7 +47,7 @@ public class SlaEvaluatorTests
 
         var before = SlaEvaluator.Evaluate(state, At(1), lanes);
         var crossing = before.NextChangeAt!.Value;
-        var justBefore = SlaEvaluator.Evaluate(state, crossing - Duration.FromSeconds(1), lanes);
+        var justBefore = SlaEvaluator.Evaluate(state, crossing - Duration.FromSeconds(2), lanes); // crossings are found to the second
         var atCrossing = SlaEvaluator.Evaluate(state, crossing, lanes);
 
         Assert.Equal((PromiseStatus.OnTrack, RiskSignals.None), (justBefore.Status, justBefore.Risks));
