@@ -33,16 +33,25 @@ internal sealed class WebhookClient(HttpClient http, LoadOptions options)
         }
     }
 
-    /// <summary>PUTs the site, policy, customer and carrier the traffic refers to (rate limit lifted for the run).</summary>
-    public async Task ConfigureAsync()
+    /// <summary>
+    /// PUTs the site, policy, customer and carrier the traffic refers to (rate limit lifted for the run). The policy
+    /// pauses for customs holds and tells the account managers as soon as a promise is at risk; with
+    /// <paramref name="alertWebhook"/> the customer's alerts go there too.
+    /// </summary>
+    public async Task ConfigureAsync(Uri? alertWebhook)
     {
         var v1 = _admin.Api.V1;
         await v1.Sites[Journeys.Site].PutAsync(new SiteBody { Name = "LoadGen Frankfurt", Region = "EU", TimeZone = "Europe/Berlin", Calendar = new CalendarBody { AlwaysOpen = true } });
         await v1.Policies[Journeys.ServiceLevel].PutAsync(new PolicyBody
         {
-            Clock = "elapsed", Target = Duration("PT4H"), FulfilledBy = "TECHNICIAN_ONSITE", PauseOn = ["CUSTOMER_HOLD"], AtRiskMargin = "PT30M",
+            Clock = "elapsed", Target = Duration("PT4H"), FulfilledBy = "TECHNICIAN_ONSITE", PauseOn = ["CUSTOMER_HOLD", "CUSTOMS_HOLD"], AtRiskMargin = "PT30M",
+            Escalation = [new EscalationStepBody { Level = 1, Notify = "accountManager", After = "PT0M" }],
         });
-        await v1.Customers[Journeys.Customer].PutAsync(new CustomerBody { Name = "LoadGen Corp", AccountManagers = [new AccountManagerBody { Name = "Dana", Email = "dana@example.com" }] });
+        await v1.Customers[Journeys.Customer].PutAsync(new CustomerBody
+        {
+            Name = "LoadGen Corp", AccountManagers = [new AccountManagerBody { Name = "Dana", Email = "dana@example.com" }],
+            AlertWebhook = alertWebhook?.ToString(), AlertSecret = alertWebhook is null ? null : "loadgen-alert-secret-0000",
+        });
         await v1.Carriers[options.Carrier].PutAsync(new CarrierBody { Name = "LoadGen", Secret = options.Secret, Format = "canonical", RequestsPerSecond = 100000, Customers = ["*"] });
     }
 
