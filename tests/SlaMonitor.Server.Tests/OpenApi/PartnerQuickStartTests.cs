@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -8,6 +7,7 @@ using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SlaMonitor.Client;
+using SlaMonitor.Client.Models;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 
@@ -51,15 +51,25 @@ public sealed partial class PartnerQuickStartTests : IAsyncLifetime
         var python = await RunAsync("python3", "-c", Snippet(markdown, "python"));
         Assert.True(python.ExitCode == 0 && python.Output.Contains("\"accepted\":1", StringComparison.Ordinal), $"python snippet: {python}");
 
-        using var admin = _app.Admin();
+        // Read back through the generated client with a bearer key, over plain http as a developer's localhost.
+        var admin = SlaMonitorClient.Create(new Uri(_environment["SLAMONITOR_URL"]), TestSetup.AdminKey);
         await Eventually.UntilAsync(
-            () => PromiseReads.GetAsync(admin, Ticket),
-            p => p.ValueKind == JsonValueKind.Object && Codes(p).SetEquals(["OPENED", "PICKED_UP", "IN_TRANSIT"]),
+            () => ReadAsync(admin),
+            p => p?.Timeline?.Select(e => e.Code).ToHashSet().SetEquals(["OPENED", "PICKED_UP", "IN_TRANSIT"]) == true,
             $"{Ticket}'s timeline to hold the three snippets' events");
     }
 
-    private static HashSet<string> Codes(JsonElement promise) =>
-        promise.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("code").GetString()!).ToHashSet();
+    private static async Task<PromiseView?> ReadAsync(SlaMonitorApiClient client)
+    {
+        try
+        {
+            return await client.Api.V1.Promises[Ticket].GetAsync(cancellationToken: TestContext.Current.CancellationToken);
+        }
+        catch (ProblemDetails missing) when (missing.ResponseStatusCode == 404)
+        {
+            return null;
+        }
+    }
 
     private static string Snippet(string markdown, string name) =>
         SnippetBlock().Matches(markdown).FirstOrDefault(m => m.Groups["name"].Value == name)?.Groups["code"].Value

@@ -61,15 +61,30 @@ public static class WebhookContract
                 },
             },
         };
-        if (operation.Responses?.TryGetValue("202", out var accepted) == true && accepted is OpenApiResponse response)
+        foreach (var (status, meaning) in Answers)
         {
-            response.Description = "Every accepted event is durably queued; per-event results in request order.";
-            foreach (var media in response.Content?.Values ?? [])
+            if (operation.Responses?.TryGetValue(status, out var answer) == true && answer is OpenApiResponse response)
+            {
+                response.Description = meaning;
+            }
+        }
+
+        if (operation.Responses?.TryGetValue("202", out var accepted) == true && accepted is OpenApiResponse { Content: { } content })
+        {
+            foreach (var media in content.Values)
             {
                 media.Example = AcceptedAnswer;
             }
         }
     }
+
+    private static readonly Dictionary<string, string> Answers = new()
+    {
+        ["202"] = "Every accepted event is durably queued; per-event results (accepted, duplicate, refused with the reason) in request order.",
+        ["401"] = "Unknown carrier or bad signature (one answer for both): check the secret, the clock (5 minutes) and that the exact bytes sent were signed.",
+        ["413"] = "The body is over the size limit, or holds more than 1,000 events.",
+        ["429"] = "Over the carrier's rate, or too many failed signatures from this address; retry after the Retry-After seconds.",
+    };
 
     /// <summary>The canonical event's rules (PRODUCT.md), which the body type leaves nullable so validation can name what is missing.</summary>
     public static Task DescribeEventAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
