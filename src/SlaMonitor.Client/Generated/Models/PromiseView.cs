@@ -42,6 +42,14 @@ namespace SlaMonitor.Client.Models
 #endif
         /// <summary>The deadline property</summary>
         public DateTimeOffset? Deadline { get; set; }
+        /// <summary>The estimateSource property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? EstimateSource { get; set; }
+#nullable restore
+#else
+        public string EstimateSource { get; set; }
+#endif
         /// <summary>The openedAt property</summary>
         public DateTimeOffset? OpenedAt { get; set; }
         /// <summary>The pausedByBlame property</summary>
@@ -160,6 +168,7 @@ namespace SlaMonitor.Client.Models
                 { "corrections", n => { Corrections = n.GetCollectionOfObjectValues<global::SlaMonitor.Client.Models.CorrectionView>(global::SlaMonitor.Client.Models.CorrectionView.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "customer", n => { Customer = n.GetStringValue(); } },
                 { "deadline", n => { Deadline = n.GetDateTimeOffsetValue(); } },
+                { "estimateSource", n => { EstimateSource = n.GetStringValue(); } },
                 { "openedAt", n => { OpenedAt = n.GetDateTimeOffsetValue(); } },
                 { "pausedByBlame", n => { PausedByBlame = n.GetObjectValue<global::SlaMonitor.Client.Models.PausedByBlame>(global::SlaMonitor.Client.Models.PausedByBlame.CreateFromDiscriminatorValue); } },
                 { "pausedFor", n => { PausedFor = n.GetStringValue(); } },
@@ -188,6 +197,7 @@ namespace SlaMonitor.Client.Models
             writer.WriteCollectionOfObjectValues<global::SlaMonitor.Client.Models.CorrectionView>("corrections", Corrections);
             writer.WriteStringValue("customer", Customer);
             writer.WriteDateTimeOffsetValue("deadline", Deadline);
+            writer.WriteStringValue("estimateSource", EstimateSource);
             writer.WriteDateTimeOffsetValue("openedAt", OpenedAt);
             writer.WriteObjectValue<global::SlaMonitor.Client.Models.PausedByBlame>("pausedByBlame", PausedByBlame);
             writer.WriteStringValue("pausedFor", PausedFor);
