@@ -525,6 +525,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EstimateSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("timestamp with time zone");
 
