@@ -27,10 +27,12 @@ public class PromisedDeadlineTests
     [Fact]
     public void The_policys_margin_still_turns_a_promised_deadline_at_risk_half_an_hour_before_it()
     {
-        var evaluation = SlaEvaluator.Evaluate(Promised(10), At(5), LaneStatistics.Empty);
+        var before = SlaEvaluator.Evaluate(Promised(10), At(9.5) - Duration.FromSeconds(1), LaneStatistics.Empty);
+        var inside = SlaEvaluator.Evaluate(Promised(10), At(9.5), LaneStatistics.Empty);
 
-        Assert.Equal(At(9.5), evaluation.NextChangeAt);
-        Assert.Equal(PromiseStatus.AtRisk, SlaEvaluator.Evaluate(Promised(10), At(9.5), LaneStatistics.Empty).Status);
+        Assert.False(before.Risks.HasFlag(RiskSignals.InsideMargin));
+        Assert.True(inside.Risks.HasFlag(RiskSignals.InsideMargin));
+        Assert.Equal(PromiseStatus.AtRisk, inside.Status);
     }
 
     [Fact]
