@@ -541,6 +541,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -762,6 +765,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenedServiceLevel")
