@@ -14,9 +14,15 @@ public sealed class Promise
     public required string Status { get; set; }
     public DateTime OpenedAt { get; set; }
     public DateTime Deadline { get; set; }
+
+    /// <summary>The deadline quoted to the customer at opening (it replaced the policy's target); null when the policy computed it.</summary>
+    public DateTime? PromisedBy { get; set; }
     public DateTime? ClosedAt { get; set; }
     public DateTime? PredictedCompletion { get; set; }
     public double? ProbabilityLate { get; set; }
+
+    /// <summary>Where the probability came from in words ("from 412 promises on FASTLANE EU→EU", "from the default prior").</summary>
+    public string? EstimateSource { get; set; }
     public long PausedSeconds { get; set; }
 
     /// <summary>Paused time per blame category in seconds, as a JSON object.</summary>

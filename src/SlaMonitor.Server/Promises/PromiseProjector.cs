@@ -73,7 +73,7 @@ public sealed class PromiseProjector(
             outbox.Ring();
         }
 
-        wakeups.Arm(judged.Select(j => j.Evaluation.NextChangeAt).Min());
+        wakeups.Arm(judged.Select(j => j.Evaluation.NextRefreshAt).Min());
         await escalations.TrackMany(judged, now, ct);
     }
 
@@ -132,10 +132,12 @@ public sealed class PromiseProjector(
         promise.Status = status;
         promise.OpenedAt = state.OpenedAt.ToDateTimeUtc();
         promise.Deadline = evaluation.Deadline.ToDateTimeUtc();
+        promise.PromisedBy = state.IsDeadlinePromised ? state.UnpausedDeadline.ToDateTimeUtc() : null;
         promise.ClosedAt = state.ClosedAt?.ToDateTimeUtc();
-        promise.NextEvaluationAt = evaluation.NextChangeAt?.ToDateTimeUtc();
+        promise.NextEvaluationAt = evaluation.NextRefreshAt?.ToDateTimeUtc();
         promise.PredictedCompletion = evaluation.PredictedCompletion?.ToDateTimeUtc();
         promise.ProbabilityLate = state.IsClosed ? null : Math.Round(evaluation.ProbabilityLate, 3);
+        promise.EstimateSource = evaluation.EstimateSource?.ToString() is { } source ? source[..Math.Min(source.Length, 300)] : null;
         promise.PausedSeconds = (long)paused.Total.TotalSeconds;
         promise.PausedByBlameJson = AdminJson.Serialize(new PausedByBlame(
             (long)paused.Customer.TotalSeconds, (long)paused.Customs.TotalSeconds, (long)paused.Carrier.TotalSeconds,

@@ -525,6 +525,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EstimateSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -547,6 +551,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
@@ -774,6 +781,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OpenedServiceLevel")
                         .HasMaxLength(128)

@@ -526,6 +526,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("EstimateSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("datetime2");
 
@@ -548,6 +552,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("float");
+
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
@@ -775,6 +782,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("OpenedServiceLevel")
                         .HasMaxLength(128)

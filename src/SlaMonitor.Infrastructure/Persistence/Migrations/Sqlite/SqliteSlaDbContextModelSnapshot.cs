@@ -514,6 +514,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EstimateSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("TEXT");
 
@@ -536,6 +540,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
@@ -758,6 +765,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenedServiceLevel")
