@@ -45,6 +45,7 @@ public sealed class CorrectionAuditTests(Servers servers)
 
         using var voided = await ops.PostAsJsonAsync($"/api/v1/promises/{ticket}/events/wrong-scan/void", new { reason = "scanned on the wrong ticket" });
         var afterVoid = (await voided.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(voided.StatusCode == HttpStatusCode.OK, $"void answered {(int)voided.StatusCode}: {afterVoid.ToJsonString()}");
         await EscalationReads.UntilAsync(admin, ticket, e => e.GetProperty("state").GetString() == "open", "open again");
         await Webhook.PostAcceptedAsync(admin, SignedEvents.Event(ticket, "shipment", "PICKED_UP", openedAt + Duration.FromHours(4.5)));
         var afterLaterEvent = await Eventually.UntilAsync(

@@ -47,22 +47,44 @@ public sealed class EscalationTransitionsTests
     }
 
     [Fact]
-    public void Following_its_promise_changes_nothing_when_nothing_changed_and_resolves_it_when_the_promise_closes()
+    public void Following_its_promise_records_the_revision_silently_when_nothing_shows_and_resolves_it_when_the_promise_closes()
     {
         var escalation = Opened();
         var promise = Promise(PromiseStatuses.AtRisk);
 
+        promise.Revision++;
         var same = EscalationTransitions.Follow(escalation, promise, PromiseStatus.AtRisk, Now);
+        promise.Revision++;
         promise.Status = PromiseStatuses.Breached;
         var status = EscalationTransitions.Follow(escalation, promise, PromiseStatus.Breached, Now);
+        promise.Revision++;
         promise.Status = PromiseStatuses.Missed;
         var closed = EscalationTransitions.Follow(escalation, promise, PromiseStatus.Missed, Now);
 
-        Assert.Null(same);
+        Assert.Equal((EscalationChange.Followed, false), (same?.Change, same?.IsAnnounced));
         Assert.Equal(EscalationChange.Status, status?.Change);
         Assert.Equal(EscalationChange.Resolved, closed?.Change);
         Assert.Equal((EscalationStates.Resolved, EscalationOutcomes.Missed, (string?)null), (escalation.State, escalation.Outcome, escalation.OpenKey));
-        Assert.Equal(2, escalation.Revision);
+        Assert.Equal((3, 3), (escalation.Revision, escalation.PromiseRevision));
+    }
+
+    [Fact]
+    public void A_re_derivation_older_than_the_one_the_escalation_followed_changes_nothing()
+    {
+        // Two re-derivations raced: the newer one (revision 7: breached again after a void) was followed first.
+        var escalation = Opened();
+        var newer = Promise(PromiseStatuses.Breached);
+        newer.Revision = 7;
+        EscalationTransitions.Follow(escalation, newer, PromiseStatus.Breached, Now);
+        var older = Promise(PromiseStatuses.Met);
+        older.Revision = 6;
+
+        var stale = EscalationTransitions.Follow(escalation, older, PromiseStatus.Met, Now);
+        var again = EscalationTransitions.Follow(escalation, newer, PromiseStatus.Breached, Now);
+
+        Assert.Null(stale);
+        Assert.Null(again);
+        Assert.Equal((EscalationStates.Open, PromiseStatuses.Breached, 7), (escalation.State, escalation.PromiseStatus, escalation.PromiseRevision));
     }
 
     [Fact]

@@ -62,4 +62,11 @@ public sealed class Escalation
 
     /// <summary>Optimistic concurrency between workers, the API and the projector.</summary>
     public int Revision { get; set; }
+
+    /// <summary>
+    /// The revision of its promise it last followed. Two re-derivations of a promise (a wake-up, an event, a correction)
+    /// can keep its escalation at the same time; the one judged on an older revision is ignored, so a stale "met"
+    /// cannot resolve the escalation of a promise a later correction made breached again.
+    /// </summary>
+    public int PromiseRevision { get; set; }
 }

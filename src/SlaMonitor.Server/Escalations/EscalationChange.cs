@@ -12,6 +12,9 @@ public enum EscalationChange
 
     /// <summary>Its promise's status or reasons changed while it stayed open.</summary>
     Status,
+
+    /// <summary>Its promise was re-derived without a visible change; only the revision it follows moved (not announced).</summary>
+    Followed,
     Resolved,
 
     /// <summary>Its latest alert was tried (sent, to be retried, or given up); not announced on the bus.</summary>

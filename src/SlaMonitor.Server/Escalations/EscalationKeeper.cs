@@ -81,7 +81,7 @@ public sealed class EscalationKeeper(
             return;
         }
 
-        db.Outbox.AddRange(changed.Select(c => OutboxRows.Of(c.Transition.Message(c.Escalation, now), now)));
+        db.Outbox.AddRange(changed.Where(c => c.Transition.IsAnnounced).Select(c => OutboxRows.Of(c.Transition.Message(c.Escalation, now), now)));
         if (!await SaveOrForget(ct))
         {
             if (fallBack)
@@ -105,6 +105,7 @@ public sealed class EscalationKeeper(
 
     private async Task OpenMany(List<Judged> opening, Instant now, CancellationToken ct, bool fallBack = true)
     {
+        opening = await Current(opening, ct);
         if (opening.Count == 0)
         {
             return;
@@ -160,6 +161,25 @@ public sealed class EscalationKeeper(
         {
             notifier.Queued();
         }
+    }
+
+    /// <summary>
+    /// The promises still at the revision they were judged on: one re-derived again meanwhile (by an event, a wake-up
+    /// or a correction) is kept by that newer re-derivation, which may have found it recovered or closed.
+    /// </summary>
+    private async Task<List<Judged>> Current(List<Judged> opening, CancellationToken ct)
+    {
+        var revisions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in opening.Select(o => o.Promise.TicketRef).Chunk(KeysPerQuery))
+        {
+            var keys = chunk.ToList();
+            foreach (var row in await db.Promises.AsNoTracking().Where(p => keys.Contains(p.TicketRef)).Select(p => new { p.TicketRef, p.Revision }).ToListAsync(ct))
+            {
+                revisions[row.TicketRef] = row.Revision;
+            }
+        }
+
+        return opening.Where(o => !revisions.TryGetValue(o.Promise.TicketRef, out var stored) || stored <= o.Promise.Revision).ToList();
     }
 
     private static string ReasonKey(Judged one) => IncidentGrouping.ReasonCategory(one.LatestReason, one.Promise.Stage, one.Promise.Status);

@@ -14,7 +14,7 @@ public sealed record EscalationTransition(EscalationChange Change, string? Notif
     public string Name => Change.ToString().ToLowerInvariant();
 
     /// <summary>Whether the change is announced on the bus (a reschedule and an alert's try are not).</summary>
-    public bool IsAnnounced => Change is not (EscalationChange.Rescheduled or EscalationChange.AlertTried);
+    public bool IsAnnounced => Change is not (EscalationChange.Rescheduled or EscalationChange.AlertTried or EscalationChange.Followed);
 
     public EscalationChanged Message(Escalation escalation, Instant now) => EscalationMessages.Changed(escalation, Name, Notify, now);
 }

@@ -28,6 +28,7 @@ public static class EscalationTransitions
             ReasonKey = reasonKey,
             ReasonsJson = promise.ReasonsJson,
             PromiseStatus = promise.Status,
+            PromiseRevision = promise.Revision,
             Deadline = promise.Deadline,
             Level = decision.Level,
             State = EscalationStates.Open,
@@ -42,11 +43,22 @@ public static class EscalationTransitions
         };
     }
 
-    /// <summary>Brings an open escalation in line with its re-derived promise: resolved when it closed or recovered, its status when that changed, else nothing.</summary>
+    /// <summary>
+    /// Brings an open escalation in line with its re-derived promise: resolved when it closed or recovered, its status
+    /// when that changed, else only the promise revision it follows (saved, so that an older re-derivation saving
+    /// after this one loses on the escalation's revision and then finds itself stale). Nothing for a promise revision
+    /// it has already followed.
+    /// </summary>
     public static EscalationTransition? Follow(Escalation escalation, Promise promise, PromiseStatus status, Instant now)
     {
         ArgumentNullException.ThrowIfNull(escalation);
         ArgumentNullException.ThrowIfNull(promise);
+        if (promise.Revision <= escalation.PromiseRevision)
+        {
+            return null;
+        }
+
+        escalation.PromiseRevision = promise.Revision;
         if (EscalationRules.Outcome(status) is { } outcome)
         {
             return Resolve(escalation, outcome, now);
@@ -54,7 +66,8 @@ public static class EscalationTransitions
 
         if (escalation.PromiseStatus == promise.Status && escalation.ReasonsJson == promise.ReasonsJson)
         {
-            return null;
+            escalation.Revision++;
+            return new EscalationTransition(EscalationChange.Followed);
         }
 
         escalation.PromiseStatus = promise.Status;

@@ -269,6 +269,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("integer");
 
+                    b.Property<int>("PromiseRevision")
+                        .HasColumnType("integer");
+
                     b.Property<string>("PromiseStatus")
                         .IsRequired()
                         .HasMaxLength(128)

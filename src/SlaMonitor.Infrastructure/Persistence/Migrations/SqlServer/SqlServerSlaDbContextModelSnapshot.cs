@@ -269,6 +269,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("int");
 
+                    b.Property<int>("PromiseRevision")
+                        .HasColumnType("int");
+
                     b.Property<string>("PromiseStatus")
                         .IsRequired()
                         .HasMaxLength(128)

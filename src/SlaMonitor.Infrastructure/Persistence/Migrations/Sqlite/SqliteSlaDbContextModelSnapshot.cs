@@ -262,6 +262,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("PolicyVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("PromiseRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PromiseStatus")
                         .IsRequired()
                         .HasMaxLength(128)
