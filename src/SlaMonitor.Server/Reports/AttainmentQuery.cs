@@ -17,8 +17,16 @@ public static class AttainmentQuery
         ArgumentNullException.ThrowIfNull(request);
         var range = request.Range;
         var starts = ReportPeriods.Starts(range.From, range.To, range.Zone, request.Period);
-        var (sql, parameters) = AttainmentSql.Build(request, starts.Select(d => range.Zone.AtStartOfDay(d).ToDateTimeUtc()).ToList());
+        var postgres = db.Database.IsNpgsql();
+        var (sql, parameters) = AttainmentSql.Build(request, starts.Select(d => range.Zone.AtStartOfDay(d).ToDateTimeUtc()).ToList(), postgres);
         var periodName = request.Period == ReportPeriod.None ? null : ReportDimensions.Name(request.Period);
+        if (postgres)
+        {
+            // Compiling the statement (JIT) cost more than running it; the connection's settings are reset when it returns to the pool.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("SET jit = off", ct);
+        }
+
         await foreach (var row in db.Database.SqlQueryRaw<Group>(sql, parameters).AsAsyncEnumerable().WithCancellation(ct))
         {
             var key = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -37,7 +45,7 @@ public static class AttainmentQuery
                 key, (int)row.Met, (int)row.Missed, (int)row.Cancelled,
                 row.Met + row.Missed == 0 ? null : Math.Round((double)row.Met / (row.Met + row.Missed), 4),
                 new LostTime(Iso(row.LostCustomer), Iso(row.LostCustoms), Iso(row.LostCarrier), Iso(row.LostWeather), Iso(row.LostOther)),
-                row.Low is { } low && row.High is { } high ? XmlConvert.ToString(TimeSpan.FromSeconds((low + high) / 2.0)) : null);
+                row.Median is { } median ? XmlConvert.ToString(TimeSpan.FromSeconds(median)) : null);
         }
     }
 
@@ -74,8 +82,6 @@ public static class AttainmentQuery
 
         public long LostOther { get; init; }
 
-        public long? Low { get; init; }
-
-        public long? High { get; init; }
+        public double? Median { get; init; }
     }
 }
