@@ -12,7 +12,7 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSlaDbContext))]
-    [Migration("20261202000007_ReportColumns")]
+    [Migration("20261202012201_ReportColumns")]
     partial class ReportColumns
     {
         /// <inheritdoc />
@@ -33,6 +33,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid?>("Claim")
                         .HasColumnType("uniqueidentifier");
@@ -73,6 +76,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
 

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
+namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ReportColumns : Migration
@@ -13,55 +13,68 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.AddColumn<long>(
                 name: "LostCarrierSeconds",
                 table: "Promises",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "LostCustomerSeconds",
                 table: "Promises",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "LostCustomsSeconds",
                 table: "Promises",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "LostOtherSeconds",
                 table: "Promises",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "LostWeatherSeconds",
                 table: "Promises",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<long>(
                 name: "MarginSeconds",
                 table: "Promises",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: true);
 
             // Promises stored before these columns: their paused time from the JSON, their margin from deadline and closing.
             migrationBuilder.Sql("""
                 UPDATE "Promises" SET
-                  "LostCustomerSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'customer')::bigint, 0),
-                  "LostCustomsSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'customs')::bigint, 0),
-                  "LostCarrierSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'carrier')::bigint, 0),
-                  "LostWeatherSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'weather')::bigint, 0),
-                  "LostOtherSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'other')::bigint, 0),
+                  "LostCustomerSeconds" = COALESCE(json_extract("PausedByBlameJson", '$.customer'), 0),
+                  "LostCustomsSeconds" = COALESCE(json_extract("PausedByBlameJson", '$.customs'), 0),
+                  "LostCarrierSeconds" = COALESCE(json_extract("PausedByBlameJson", '$.carrier'), 0),
+                  "LostWeatherSeconds" = COALESCE(json_extract("PausedByBlameJson", '$.weather'), 0),
+                  "LostOtherSeconds" = COALESCE(json_extract("PausedByBlameJson", '$.other'), 0),
                   "MarginSeconds" = CASE WHEN "Status" IN ('MET', 'MISSED') AND "ClosedAt" IS NOT NULL
-                    THEN (FLOOR(EXTRACT(EPOCH FROM "Deadline")) - FLOOR(EXTRACT(EPOCH FROM "ClosedAt")))::bigint END
+                    THEN CAST(strftime('%s', "Deadline") AS INTEGER) - CAST(strftime('%s', "ClosedAt") AS INTEGER) END
                 """);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body",
+                table: "Alerts",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Subject",
+                table: "Alerts",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -90,6 +103,14 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "MarginSeconds",
                 table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "Body",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "Subject",
+                table: "Alerts");
         }
     }
 }

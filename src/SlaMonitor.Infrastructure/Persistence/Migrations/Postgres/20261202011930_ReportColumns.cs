@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
+namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class ReportColumns : Migration
@@ -53,15 +53,28 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 
             // Promises stored before these columns: their paused time from the JSON, their margin from deadline and closing.
             migrationBuilder.Sql("""
-                UPDATE [Promises] SET
-                  [LostCustomerSeconds] = COALESCE(CAST(JSON_VALUE([PausedByBlameJson], '$.customer') AS bigint), 0),
-                  [LostCustomsSeconds] = COALESCE(CAST(JSON_VALUE([PausedByBlameJson], '$.customs') AS bigint), 0),
-                  [LostCarrierSeconds] = COALESCE(CAST(JSON_VALUE([PausedByBlameJson], '$.carrier') AS bigint), 0),
-                  [LostWeatherSeconds] = COALESCE(CAST(JSON_VALUE([PausedByBlameJson], '$.weather') AS bigint), 0),
-                  [LostOtherSeconds] = COALESCE(CAST(JSON_VALUE([PausedByBlameJson], '$.other') AS bigint), 0),
-                  [MarginSeconds] = CASE WHEN [Status] IN ('MET', 'MISSED') AND [ClosedAt] IS NOT NULL
-                    THEN DATEDIFF_BIG(second, [ClosedAt], [Deadline]) END
+                UPDATE "Promises" SET
+                  "LostCustomerSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'customer')::bigint, 0),
+                  "LostCustomsSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'customs')::bigint, 0),
+                  "LostCarrierSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'carrier')::bigint, 0),
+                  "LostWeatherSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'weather')::bigint, 0),
+                  "LostOtherSeconds" = COALESCE(("PausedByBlameJson"::jsonb->>'other')::bigint, 0),
+                  "MarginSeconds" = CASE WHEN "Status" IN ('MET', 'MISSED') AND "ClosedAt" IS NOT NULL
+                    THEN (FLOOR(EXTRACT(EPOCH FROM "Deadline")) - FLOOR(EXTRACT(EPOCH FROM "ClosedAt")))::bigint END
                 """);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Body",
+                table: "Alerts",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Subject",
+                table: "Alerts",
+                type: "character varying(300)",
+                maxLength: 300,
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -90,6 +103,14 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.DropColumn(
                 name: "MarginSeconds",
                 table: "Promises");
+
+            migrationBuilder.DropColumn(
+                name: "Body",
+                table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "Subject",
+                table: "Alerts");
         }
     }
 }
