@@ -59,6 +59,10 @@ install_missing_packages() {
   # The escalation tests' real SMTP server (tests/SlaMonitor.IntegrationTests/Support/SmtpServer.cs runs
   # /usr/bin/python3 -m aiosmtpd on a free loopback port): the distribution's package, for its python.
   /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || missing+=(python3-aiosmtpd)
+  # The OpenAPI lint test runs Redocly CLI (tools/openapi-lint) on the distribution's Node.js; the quick-start test, curl and openssl.
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v openssl >/dev/null || missing+=(openssl)
   ((${#missing[@]})) || return 0
   is_root || fail "missing ${missing[*]}: install them (sudo apt-get install ${missing[*]}) or run as root"
 
@@ -86,6 +90,14 @@ install_chromium() {
   timeout 300 apt-get update -q >&2 || fail "apt-get update failed or took over 5 minutes"
   timeout 600 apt-get install -y -q --no-install-recommends chromium >&2 ||
     fail "apt-get install chromium failed or took over 10 minutes"
+}
+
+# Redocly CLI at the version package-lock.json pins; npm ci only when the lock changed since the last install.
+install_openapi_lint() {
+  local folder=tools/openapi-lint
+  [[ -x $folder/node_modules/.bin/redocly && ! $folder/package-lock.json -nt $folder/node_modules/.package-lock.json ]] && return 0
+  log "installing Redocly CLI (npm ci in $folder)"
+  timeout 300 npm ci --prefix "$folder" --no-audit --no-fund --loglevel=error >&2 || fail "npm ci in $folder failed or took over 5 minutes"
 }
 
 remove_policy_rc() {
@@ -164,6 +176,7 @@ main() {
     log "Docker engine answers: Testcontainers starts PostgreSQL, RabbitMQ and SQL Server"
   fi
   install_missing_packages
+  install_openapi_lint
   if [[ $servers == private ]]; then
     log "no Docker engine: starting a private PostgreSQL and RabbitMQ"
     launch_rabbitmq

@@ -65,6 +65,8 @@ public sealed class EscalationClusterTests(Servers servers) : IDisposable
             },
             n => n == Promises, $"all {Promises} promises BREACHED");
         await Eventually.UntilAsync(() => Task.FromResult(receiver.Requests.Count), n => n >= Promises, $"{Promises} alert webhooks delivered");
+        // The escalations follow their promises after the promises' own save: wait for that, not a fixed time.
+        await UntilEscalations(database, e => e.All(x => x.PromiseStatus == "BREACHED"), "every escalation following its BREACHED promise");
         await Task.Delay(1500); // room for a duplicate to show up
 
         await using var check = database.Context();

@@ -1,38 +1,36 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Kiota.Abstractions;
+using SlaMonitor.Client;
+using SlaMonitor.Client.Models;
 
 namespace SlaMonitor.LoadGen;
 
-/// <summary>Posts events signed as a partner does (<c>SlaMonitor-Signature: t=…,v1=…</c>) and reads the admin API.</summary>
+/// <summary>
+/// Posts events signed as a partner does and configures the server, both through SlaMonitor.Client (the generated
+/// client), so every benchmark exercises it. The events are serialised once and the signature covers those bytes
+/// (<c>PostSignedAsync</c>); the client's own models would serialise them a second time.
+/// </summary>
 internal sealed class WebhookClient(HttpClient http, LoadOptions options)
 {
+    // The plain HttpClient: none of Kiota's default retry or redirect handlers, so every answer is counted as given.
+    private readonly SlaMonitorApiClient _partner = SlaMonitorClient.Create(options.Server, http: http);
+    private readonly SlaMonitorApiClient _admin = SlaMonitorClient.Create(options.Server, options.AdminKey, http);
+
     /// <summary>Posts the events; returns the status and the eventIds the server accepted (not those it called duplicates).</summary>
     public async Task<(HttpStatusCode Status, List<string> Accepted)> PostAsync(IReadOnlyList<JsonObject> events)
     {
         var body = events.Count == 1 ? events[0].ToJsonString() : new JsonObject { ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) }.ToJsonString();
-        var bytes = Encoding.UTF8.GetBytes(body);
-        var t = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.Secret), (byte[])[.. Encoding.UTF8.GetBytes($"{t}."), .. bytes]));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Server, $"/api/v1/carriers/{options.Carrier}/events"))
+        try
         {
-            Content = new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } },
-        };
-        request.Headers.Add("SlaMonitor-Signature", $"t={t},v1={signature}");
-        using var response = await http.SendAsync(request);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            return (response.StatusCode, []);
+            var answer = await _partner.Api.V1.Carriers[options.Carrier].Events.PostSignedAsync(Encoding.UTF8.GetBytes(body), options.Secret);
+            return (HttpStatusCode.Accepted, [.. (answer.Results ?? []).Where(r => r.Result == "accepted").Select(r => r.EventId!)]);
         }
-
-        var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return (response.StatusCode, answer.GetProperty("results").EnumerateArray()
-            .Where(r => r.GetProperty("result").GetString() == "accepted")
-            .Select(r => r.GetProperty("eventId").GetString()!)
-            .ToList());
+        catch (ApiException refused)
+        {
+            return ((HttpStatusCode)refused.ResponseStatusCode, []);
+        }
     }
 
     /// <summary>
@@ -42,28 +40,36 @@ internal sealed class WebhookClient(HttpClient http, LoadOptions options)
     /// </summary>
     public async Task ConfigureAsync(Uri? alertWebhook)
     {
-        await PutAsync($"/api/v1/sites/{Journeys.Site}", """{"name":"LoadGen Frankfurt","region":"EU","timeZone":"Europe/Berlin","calendar":{"alwaysOpen":true}}""");
-        await PutAsync($"/api/v1/policies/{Journeys.ServiceLevel}", """{"clock":"elapsed","target":"PT4H","fulfilledBy":"TECHNICIAN_ONSITE","pauseOn":["CUSTOMER_HOLD","CUSTOMS_HOLD"],"atRiskMargin":"PT30M","escalation":[{"level":1,"notify":"accountManager","after":"PT0M"}]}""");
-        var webhook = alertWebhook is null ? "" : $",\"alertWebhook\":\"{alertWebhook}\",\"alertSecret\":\"loadgen-alert-secret-0000\"";
-        await PutAsync($"/api/v1/customers/{Journeys.Customer}", $$"""{"name":"LoadGen Corp","accountManagers":[{"name":"Dana","email":"dana@example.com"}]{{webhook}}}""");
-        await PutAsync($"/api/v1/carriers/{options.Carrier}", $$"""{"name":"LoadGen","secret":"{{options.Secret}}","format":"canonical","requestsPerSecond":100000,"customers":["*"]}""");
+        var v1 = _admin.Api.V1;
+        await v1.Sites[Journeys.Site].PutAsync(new SiteBody { Name = "LoadGen Frankfurt", Region = "EU", TimeZone = "Europe/Berlin", Calendar = new CalendarBody { AlwaysOpen = true } });
+        await v1.Policies[Journeys.ServiceLevel].PutAsync(new PolicyBody
+        {
+            Clock = "elapsed", Target = Duration("PT4H"), FulfilledBy = "TECHNICIAN_ONSITE", PauseOn = ["CUSTOMER_HOLD", "CUSTOMS_HOLD"], AtRiskMargin = "PT30M",
+            Escalation = [new EscalationStepBody { Level = 1, Notify = "accountManager", After = "PT0M" }],
+        });
+        await v1.Customers[Journeys.Customer].PutAsync(new CustomerBody
+        {
+            Name = "LoadGen Corp", AccountManagers = [new AccountManagerBody { Name = "Dana", Email = "dana@example.com" }],
+            AlertWebhook = alertWebhook?.ToString(), AlertSecret = alertWebhook is null ? null : "loadgen-alert-secret-0000",
+        });
+        await v1.Carriers[options.Carrier].PutAsync(new CarrierBody { Name = "LoadGen", Secret = options.Secret, Format = "canonical", RequestsPerSecond = 100000, Customers = ["*"] });
     }
 
     /// <summary>The second customer, whose promises breach at once and whose alerts go to <paramref name="alertWebhook"/>; its policy tells the account managers at once.</summary>
     public async Task ConfigureAlertingCustomerAsync(Uri alertWebhook)
     {
-        await PutAsync($"/api/v1/policies/{BreachTraffic.ServiceLevel}", """{"clock":"elapsed","target":"PT4H","fulfilledBy":"TECHNICIAN_ONSITE","atRiskMargin":"PT30M","escalation":[{"level":1,"notify":"accountManager","after":"PT0M"}]}""");
-        await PutAsync($"/api/v1/customers/{BreachTraffic.Customer}", $$"""{"name":"LoadGen Alerting Corp","accountManagers":[{"name":"Ari","email":"ari@example.com"}],"alertWebhook":"{{alertWebhook}}","alertSecret":"loadgen-alert-secret-0001"}""");
+        var v1 = _admin.Api.V1;
+        await v1.Policies[BreachTraffic.ServiceLevel].PutAsync(new PolicyBody
+        {
+            Clock = "elapsed", Target = Duration("PT4H"), FulfilledBy = "TECHNICIAN_ONSITE", AtRiskMargin = "PT30M",
+            Escalation = [new EscalationStepBody { Level = 1, Notify = "accountManager", After = "PT0M" }],
+        });
+        await v1.Customers[BreachTraffic.Customer].PutAsync(new CustomerBody
+        {
+            Name = "LoadGen Alerting Corp", AccountManagers = [new AccountManagerBody { Name = "Ari", Email = "ari@example.com" }],
+            AlertWebhook = alertWebhook.ToString(), AlertSecret = "loadgen-alert-secret-0001",
+        });
     }
 
-    private async Task PutAsync(string path, string json)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Put, new Uri(options.Server, path)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new("Bearer", options.AdminKey);
-        using var response = await http.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"PUT {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        }
-    }
+    private static PolicyBody.PolicyBody_target Duration(string iso) => new() { String = iso };
 }

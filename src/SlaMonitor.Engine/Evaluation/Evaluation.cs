@@ -32,12 +32,20 @@ public readonly record struct Evaluation
     /// <summary>The next instant at which status or risk signals change without a new event; null when only an event can change them.</summary>
     public Instant? NextChangeAt { get; init; }
 
+    /// <summary>When the stored evaluation should be refreshed: the next change, or, while on track, earlier when the
+    /// probability gains a step (<see cref="RiskPlan.ProbabilityStep"/>), so the probability shown before a warning is
+    /// never far behind. Once at risk the escalation follows the promise, and a refresh per step would touch it each time.</summary>
+    public Instant? NextRefreshAt => Status is PromiseStatus.OnTrack && _plan?.NextProbabilityStepAt(Promise, EvaluatedAt) is { } step
+        && (NextChangeAt is not { } change || step < change)
+        ? step
+        : NextChangeAt;
+
     public Instant EvaluatedAt { get; }
 
     public PromiseState Promise { get; }
 
-    /// <summary>P(fulfilment after the deadline) from the lane's history given the time already spent in the current stage;
-    /// 0 when nothing is known about the lane or while paused, 1 once breached or missed.</summary>
+    /// <summary>P(fulfilment after the deadline) from the lane's history pooled with its parents and the default prior,
+    /// given the time already spent in the current stage; 0 while paused or when met, 1 once breached or missed.</summary>
     public double ProbabilityLate => Status switch
     {
         PromiseStatus.Breached or PromiseStatus.Missed => 1.0,
@@ -54,7 +62,12 @@ public readonly record struct Evaluation
         _ => null,
     };
 
-    internal StageStatistics? StageStatistics => _plan?.Stage;
+    /// <summary>Where the probability and predicted completion come from; null when they are not estimated.</summary>
+    public EstimateSource? EstimateSource => Status is PromiseStatus.OnTrack or PromiseStatus.AtRisk or PromiseStatus.Breached
+        ? _plan?.Stage.Source
+        : null;
+
+    internal StageEstimate? Stage => _plan?.Stage;
 
     /// <summary>Reasons in words, written on each read (the host asks when the status changes).</summary>
     public IReadOnlyList<string> Reasons => ReasonWriter.Write(this);

@@ -53,12 +53,14 @@ internal static class ReasonWriter
     private static void WriteOpen(Evaluation evaluation, PromiseState promise, List<string> reasons)
     {
         var left = Words(evaluation.TimeToBreach) + " left";
-        var stage = evaluation.StageStatistics;
+        var stage = evaluation.Stage;
         var inStage = Words(evaluation.EvaluatedAt - promise.StageEnteredAt);
         if (promise.Stage == PromiseStage.CustomsHold)
         {
             var where = promise.HoldLocation is null ? string.Empty : " at " + promise.HoldLocation;
-            var median = stage?.MedianDuration is { } m ? $"; median release on this lane {Words(m)}" : string.Empty;
+            var median = stage?.MedianDuration is { } m && stage.MedianDurationLevel is { } level
+                ? $"; median release on {OnLevel(level, promise)} {Words(m)}"
+                : string.Empty;
             reasons.Add($"customs hold{where} for {inStage}{median}; {left}");
         }
         else
@@ -70,13 +72,14 @@ internal static class ReasonWriter
         {
             var predicted = evaluation.PredictedCompletion is { } p ? $"; predicted {SiteTime.Format(p)}" : string.Empty;
             reasons.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{evaluation.ProbabilityLate:P0} likely to finish late on this lane's history{predicted}"));
+                $"{evaluation.ProbabilityLate:P0} likely to finish late, {evaluation.EstimateSource}{predicted}"));
         }
 
-        if ((evaluation.Risks & RiskSignals.Stalled) != 0 && stage?.NormalGap is { } gap)
+        if ((evaluation.Risks & RiskSignals.Stalled) != 0 && stage?.NormalGap is { } gap && stage.NormalGapLevel is { } gapLevel)
         {
             var silence = evaluation.EvaluatedAt - Instant.Max(promise.LastScanAt, promise.StageEnteredAt);
-            reasons.Add($"no scan for {Words(silence)}; this lane's normal gap in this stage is {Words(gap)}");
+            var whose = gapLevel == promise.Lane ? "this lane's normal gap" : $"the normal gap on {gapLevel.Describe()}";
+            reasons.Add($"no scan for {Words(silence)}; {whose} in this stage is {Words(gap)}");
         }
 
         if ((evaluation.Risks & RiskSignals.InsideMargin) != 0)
@@ -89,6 +92,8 @@ internal static class ReasonWriter
             reasons.Add($"carrier estimate {SiteTime.Format(eta.InZone(promise.Calendar.Zone))} is after the deadline");
         }
     }
+
+    private static string OnLevel(LaneKey level, PromiseState promise) => level == promise.Lane ? "this lane" : level.Describe();
 
     private static IEnumerable<string> PausedParts(BlameDurations paused) =>
         new[] { BlameCategory.Customer, BlameCategory.Customs, BlameCategory.Carrier, BlameCategory.Weather, BlameCategory.Other }

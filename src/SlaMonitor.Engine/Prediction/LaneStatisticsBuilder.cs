@@ -3,11 +3,8 @@ using NodaTime;
 namespace SlaMonitor.Engine;
 
 /// <summary>Accumulates stage observations from closed promises; every observation also feeds the coarser lanes.</summary>
-public sealed class LaneStatisticsBuilder(int minimumSamples = LaneStatisticsBuilder.DefaultMinimumSamples)
+public sealed class LaneStatisticsBuilder
 {
-    /// <summary>Chosen on the Olist measurement (docs/prediction.md): thinner lanes predicted worse than their parents.</summary>
-    public const int DefaultMinimumSamples = 100;
-
     private readonly Dictionary<(LaneKey, PromiseStage), StageSamples> _samples = [];
 
     /// <summary>Learns from a promise closed MET or MISSED; open and cancelled promises teach nothing.</summary>
@@ -72,12 +69,12 @@ public sealed class LaneStatisticsBuilder(int minimumSamples = LaneStatisticsBui
             samples.Durations.Add(stageDuration.TotalSeconds);
             samples.RemainingShares.Add(remainingShare);
             samples.Gaps.AddRange(gapList);
+            samples.PromisesWithGaps += gapList.Count > 0 ? 1 : 0;
         }
     }
 
-    public LaneStatistics Build() => new(
-        _samples.ToDictionary(kv => kv.Key, kv => new StageStatistics(kv.Value.RemainingShares, kv.Value.Durations, kv.Value.Gaps)),
-        minimumSamples);
+    public LaneStatistics Build() => new(_samples.ToDictionary(
+        kv => kv.Key, kv => new StageStatistics(kv.Value.RemainingShares, kv.Value.Durations, kv.Value.Gaps, kv.Value.PromisesWithGaps)));
 
     private void AddObservation(PromiseState promise, PromiseStage stage, Instant enteredAt, Instant leftAt, Instant closedAt, List<double> gaps)
     {

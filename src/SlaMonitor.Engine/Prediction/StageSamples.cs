@@ -8,4 +8,7 @@ internal sealed class StageSamples
     public List<double> Durations { get; } = [];
 
     public List<double> Gaps { get; } = [];
+
+    /// <summary>Promises that contributed at least one gap.</summary>
+    public int PromisesWithGaps { get; set; }
 }

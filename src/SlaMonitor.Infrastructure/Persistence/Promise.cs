@@ -17,6 +17,9 @@ public sealed class Promise
     public DateTime? ClosedAt { get; set; }
     public DateTime? PredictedCompletion { get; set; }
     public double? ProbabilityLate { get; set; }
+
+    /// <summary>Where the probability came from in words ("from 412 promises on FASTLANE EU→EU", "from the default prior").</summary>
+    public string? EstimateSource { get; set; }
     public long PausedSeconds { get; set; }
 
     /// <summary>Paused time per blame category in seconds, as a JSON object.</summary>

@@ -105,6 +105,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             promise.HasIndex(p => p.UpdatedAt); // also the board's feed: what changed since its cursor
             promise.HasIndex(p => p.ClosedAt); // the board's attainment by closing day
             promise.Property(p => p.PausedByBlameJson).HasMaxLength(512);
+            promise.Property(p => p.EstimateSource).HasMaxLength(300);
             promise.Property(p => p.ReasonsJson).Metadata.SetMaxLength(null);
             promise.Property(p => p.Revision).IsConcurrencyToken();
         });

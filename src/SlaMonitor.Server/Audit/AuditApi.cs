@@ -15,7 +15,7 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder api)
     {
         api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(Roles.AdminPolicy)
-            .MapGet("/", List).WithSummary(
+            .MapGet("/", List).WithName("listAuditEntries").WithSummary(
                 "Configuration changes and actions on escalations and promises, newest first: entity (site, policy, customer, carrier, silence, escalation, promise; "
                 + "or entity/key, e.g. carrier/FASTLANE), actor (the key's name), from (inclusive) and to (exclusive) as instants with an offset.");
         return api;

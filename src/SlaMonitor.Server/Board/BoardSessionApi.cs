@@ -18,9 +18,10 @@ public static class BoardSessionApi
     public static void MapBoardSession(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/board/session").WithTags("Board").AllowAnonymous();
-        group.MapPost("/", SignInAsync).WithSummary("Exchanges an API key (role admin, ops or accountManager) for the board's cookie.");
-        group.MapGet("/", Current).WithSummary("Who is signed in to the board; 401 when nobody is.");
-        group.MapDelete("/", (Delegate)SignOutAsync).WithSummary("Signs out of the board.");
+        group.MapPost("/", SignInAsync).WithName("signInToBoard")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("Exchanges an API key (role admin, ops or accountManager) for the board's cookie.");
+        group.MapGet("/", Current).WithName("getBoardSession").ProducesProblem(StatusCodes.Status401Unauthorized).WithSummary("Who is signed in to the board; 401 when nobody is.");
+        group.MapDelete("/", (Delegate)SignOutAsync).WithName("signOutOfBoard").WithSummary("Signs out of the board.");
     }
 
     /// <summary>In Development without configured keys nobody needs to sign in: the page signs the viewer in as the developer.</summary>

@@ -24,7 +24,7 @@ public static class BoardStatsApi
     public sealed record Stats(string TimeZone, IReadOnlyList<Day> Days, Day Today, Day Week, int BreachesPrevented, string? MedianAlertLead);
 
     public static void MapBoardStats(this IEndpointRouteBuilder app) =>
-        app.MapGet("/board/api/stats", GetStats).WithTags("Board").RequireAuthorization(Roles.ReaderPolicy)
+        app.MapGet("/board/api/stats", GetStats).WithTags("Board").WithName("getBoardStats").RequireAuthorization(Roles.ReaderPolicy)
             .WithSummary("Attainment per day in the viewer's time zone (tz), filtered like the board.");
 
     private static async Task<Stats> GetStats(

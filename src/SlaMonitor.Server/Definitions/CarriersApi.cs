@@ -17,10 +17,11 @@ public static class CarriersApi
     public static RouteGroupBuilder MapCarriersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/carriers").WithTags("Admin: carriers");
-        group.MapPut("/{code}", PutCarrier).RequireAuthorization(Roles.AdminPolicy);
-        group.MapGet("/", ListCarriers).RequireAuthorization(Roles.OpsPolicy);
-        group.MapGet("/{code}", GetCarrier).RequireAuthorization(Roles.OpsPolicy);
-        group.MapDelete("/{code}/previous-secret", RetirePreviousSecret).RequireAuthorization(Roles.AdminPolicy)
+        group.MapPut("/{code}", PutCarrier).WithName("putCarrier")
+            .WithSummary("Create or change a carrier: name, webhook secret, format (canonical, easypost), rate, customers it may report for.").RequireAuthorization(Roles.AdminPolicy);
+        group.MapGet("/", ListCarriers).WithName("listCarriers").WithSummary("Carriers, without their secrets.").RequireAuthorization(Roles.OpsPolicy);
+        group.MapGet("/{code}", GetCarrier).WithName("getCarrier").WithSummary("One carrier, without its secret.").RequireAuthorization(Roles.OpsPolicy);
+        group.MapDelete("/{code}/previous-secret", RetirePreviousSecret).WithName("retirePreviousCarrierSecret").RequireAuthorization(Roles.AdminPolicy)
             .WithSummary("Retire the secret that was replaced by the last PUT; until then both verify.");
         return api;
     }

@@ -19,10 +19,11 @@ public static class CustomersApi
     public static RouteGroupBuilder MapCustomersApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/customers").WithTags("Admin: customers");
-        group.MapPut("/{code}", PutCustomer).RequireAuthorization(Roles.AdminPolicy);
-        group.MapGet("/", ListCustomers).RequireAuthorization(Roles.ReaderPolicy);
-        group.MapGet("/{code}", GetCustomer).RequireAuthorization(Roles.ReaderPolicy);
-        group.MapDelete("/{code}/previous-alert-secret", RetirePreviousAlertSecret).RequireAuthorization(Roles.AdminPolicy)
+        group.MapPut("/{code}", PutCustomer).WithName("putCustomer")
+            .WithSummary("Create or replace a customer: name, account managers, alert webhook and its secret (the previous secret keeps signing until retired).").RequireAuthorization(Roles.AdminPolicy);
+        group.MapGet("/", ListCustomers).WithName("listCustomers").WithSummary("Customers; account managers see only their own.").RequireAuthorization(Roles.ReaderPolicy);
+        group.MapGet("/{code}", GetCustomer).WithName("getCustomer").WithSummary("One customer.").RequireAuthorization(Roles.ReaderPolicy);
+        group.MapDelete("/{code}/previous-alert-secret", RetirePreviousAlertSecret).WithName("retirePreviousAlertSecret").RequireAuthorization(Roles.AdminPolicy)
             .WithSummary("Retire the alert secret that was replaced by the last PUT; until then alerts carry a signature with each.");
         return api;
     }

@@ -16,10 +16,11 @@ public static class PoliciesApi
     public static RouteGroupBuilder MapPoliciesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/policies").WithTags("Admin: policies");
-        group.MapPut("/{serviceLevel}", PutPolicy).RequireAuthorization(Roles.AdminPolicy);
-        group.MapGet("/", ListPolicies).RequireAuthorization(Roles.ReaderPolicy);
-        group.MapGet("/{serviceLevel}", GetPolicy).RequireAuthorization(Roles.ReaderPolicy);
-        group.MapGet("/{serviceLevel}/versions/{version:int}", GetPolicyVersion).RequireAuthorization(Roles.ReaderPolicy);
+        group.MapPut("/{serviceLevel}", PutPolicy).WithName("putPolicy")
+            .WithSummary("Create or change the SLA policy of a service level; a changed definition adds a version and re-evaluates open promises.").RequireAuthorization(Roles.AdminPolicy);
+        group.MapGet("/", ListPolicies).WithName("listPolicies").WithSummary("The latest version of every policy.").RequireAuthorization(Roles.ReaderPolicy);
+        group.MapGet("/{serviceLevel}", GetPolicy).WithName("getPolicy").WithSummary("The latest version of one policy.").RequireAuthorization(Roles.ReaderPolicy);
+        group.MapGet("/{serviceLevel}/versions/{version:int}", GetPolicyVersion).WithName("getPolicyVersion").WithSummary("One version of a policy, as promises opened under it are judged.").RequireAuthorization(Roles.ReaderPolicy);
         return api;
     }
 

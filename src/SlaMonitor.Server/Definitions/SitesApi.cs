@@ -16,9 +16,10 @@ public static class SitesApi
     public static RouteGroupBuilder MapSitesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sites").WithTags("Admin: sites");
-        group.MapPut("/{siteCode}", PutSite).RequireAuthorization(Roles.AdminPolicy);
-        group.MapGet("/", ListSites).RequireAuthorization(Roles.ReaderPolicy);
-        group.MapGet("/{siteCode}", GetSite).RequireAuthorization(Roles.ReaderPolicy);
+        group.MapPut("/{siteCode}", PutSite).WithName("putSite")
+            .WithSummary("Create or change a site: name, region, IANA time zone, business calendar.").RequireAuthorization(Roles.AdminPolicy);
+        group.MapGet("/", ListSites).WithName("listSites").WithSummary("Every site.").RequireAuthorization(Roles.ReaderPolicy);
+        group.MapGet("/{siteCode}", GetSite).WithName("getSite").WithSummary("One site.").RequireAuthorization(Roles.ReaderPolicy);
         return api;
     }
 

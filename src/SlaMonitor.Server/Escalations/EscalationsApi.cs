@@ -19,13 +19,13 @@ public static class EscalationsApi
     public static RouteGroupBuilder MapEscalationsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/escalations").WithTags("Escalations").RequireAuthorization(Roles.ReaderPolicy);
-        group.MapGet("/", List).WithSummary("Escalations, oldest first; filter by state (open, acknowledged, resolved), customer and ticketRef.");
-        group.MapGet("/metrics", Metrics).WithSummary("Alert lead time, time to acknowledge, breaches prevented.");
-        group.MapGet("/{id:guid}", Get).WithSummary("One escalation.");
-        group.MapPost("/{id:guid}/acknowledge", Acknowledge).WithSummary(
+        group.MapGet("/", List).WithName("listEscalations").WithSummary("Escalations, oldest first; filter by state (open, acknowledged, resolved), customer and ticketRef.");
+        group.MapGet("/metrics", Metrics).WithName("getEscalationMetrics").WithSummary("Alert lead time, time to acknowledge, breaches prevented.");
+        group.MapGet("/{id:guid}", Get).WithName("getEscalation").WithSummary("One escalation.");
+        group.MapPost("/{id:guid}/acknowledge", Acknowledge).WithName("acknowledgeEscalation").ProducesProblem(StatusCodes.Status409Conflict).WithSummary(
             "Acknowledge { note }: the escalation stops climbing and re-notifying. Who acknowledged is the key's name; a `by` in the body is accepted and ignored (deprecated).");
-        group.MapPost("/{id:guid}/assign", Assign).WithSummary("Assign { to }.");
-        group.MapPost("/{id:guid}/resolve", Resolve).RequireAuthorization(Roles.OpsPolicy).WithSummary("Resolve by hand (outcome MANUAL); ops and admin.");
+        group.MapPost("/{id:guid}/assign", Assign).WithName("assignEscalation").ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Assign { to }.");
+        group.MapPost("/{id:guid}/resolve", Resolve).WithName("resolveEscalation").ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Roles.OpsPolicy).WithSummary("Resolve by hand (outcome MANUAL); ops and admin.");
         return api;
     }
 

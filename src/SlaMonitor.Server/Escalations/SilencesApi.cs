@@ -18,10 +18,10 @@ public static class SilencesApi
     public static RouteGroupBuilder MapSilencesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/silences").WithTags("Silences").RequireAuthorization(Roles.ReaderPolicy);
-        group.MapPost("/", Create).RequireAuthorization(Roles.OpsPolicy)
+        group.MapPost("/", Create).WithName("createSilence").RequireAuthorization(Roles.OpsPolicy)
             .WithSummary("Mute alerts of escalations matching { carrier?, region?, customer? } (at least one) from `from` until `until`.");
-        group.MapGet("/", List).WithSummary("Silences, newest first; active=true: only those in force now.");
-        group.MapDelete("/{id:guid}", End).RequireAuthorization(Roles.OpsPolicy).WithSummary("End a silence now.");
+        group.MapGet("/", List).WithName("listSilences").WithSummary("Silences, newest first; active=true: only those in force now.");
+        group.MapDelete("/{id:guid}", End).WithName("endSilence").RequireAuthorization(Roles.OpsPolicy).WithSummary("End a silence now.");
         return api;
     }
 

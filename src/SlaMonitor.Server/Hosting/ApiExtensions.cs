@@ -34,7 +34,7 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new SafeStringConverter());
             o.SerializerOptions.Converters.Add(new OffsetTimestampConverter());
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddSlaOpenApi();
         builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();

@@ -20,9 +20,9 @@ public static class CorrectionsApi
     public static RouteGroupBuilder MapCorrectionsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/promises").WithTags("Corrections").RequireAuthorization(Roles.OpsPolicy);
-        group.MapPost("/{ticketRef}/events/{eventId}/void", Void).WithSummary(
+        group.MapPost("/{ticketRef}/events/{eventId}/void", Void).WithName("voidEvent").ProducesProblem(StatusCodes.Status409Conflict).WithSummary(
             "Void an event { reason }: it stays in the timeline marked void and is no longer applied. carrier= names the event's carrier when two carriers used the id.");
-        group.MapPost("/{ticketRef}/corrections", Correct).WithSummary(
+        group.MapPost("/{ticketRef}/corrections", Correct).WithName("correctPromise").ProducesProblem(StatusCodes.Status409Conflict).WithSummary(
             "Correct by hand { action: close | reopen | moveDeadline, at? (close: when fulfilled, default now), deadline? (moveDeadline), reason }.");
         return api;
     }

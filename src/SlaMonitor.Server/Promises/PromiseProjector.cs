@@ -66,13 +66,14 @@ public sealed class PromiseProjector(
         // The status changes are saved with the promises and published after the commit (the outbox).
         var changes = judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => OutboxRows.Of(StatusChanged(j, now), now)).ToList();
         db.Outbox.AddRange(changes);
-        await db.SaveChangesAsync(ct);
+        await PromiseRows.SaveAsync(
+            db, [.. judged.Where(j => j.PreviousStatus is null).Select(j => j.Promise)], [.. judged.Where(j => j.PreviousStatus is not null).Select(j => j.Promise)], ct);
         if (changes.Count > 0)
         {
             outbox.Ring();
         }
 
-        wakeups.Arm(judged.Select(j => j.Evaluation.NextChangeAt).Min());
+        wakeups.Arm(judged.Select(j => j.Evaluation.NextRefreshAt).Min());
         await escalations.TrackMany(judged, now, ct);
     }
 
@@ -106,7 +107,6 @@ public sealed class PromiseProjector(
                 Status = status,
                 ReasonsJson = "[]",
             };
-            db.Promises.Add(promise);
         }
         else
         {
@@ -133,9 +133,10 @@ public sealed class PromiseProjector(
         promise.OpenedAt = state.OpenedAt.ToDateTimeUtc();
         promise.Deadline = evaluation.Deadline.ToDateTimeUtc();
         promise.ClosedAt = state.ClosedAt?.ToDateTimeUtc();
-        promise.NextEvaluationAt = evaluation.NextChangeAt?.ToDateTimeUtc();
+        promise.NextEvaluationAt = evaluation.NextRefreshAt?.ToDateTimeUtc();
         promise.PredictedCompletion = evaluation.PredictedCompletion?.ToDateTimeUtc();
         promise.ProbabilityLate = state.IsClosed ? null : Math.Round(evaluation.ProbabilityLate, 3);
+        promise.EstimateSource = evaluation.EstimateSource?.ToString() is { } source ? source[..Math.Min(source.Length, 300)] : null;
         promise.PausedSeconds = (long)paused.Total.TotalSeconds;
         promise.PausedByBlameJson = AdminJson.Serialize(new PausedByBlame(
             (long)paused.Customer.TotalSeconds, (long)paused.Customs.TotalSeconds, (long)paused.Carrier.TotalSeconds,

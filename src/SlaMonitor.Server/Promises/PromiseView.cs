@@ -13,6 +13,7 @@ public sealed record PromiseView(
     DateTimeOffset? ClosedAt,
     DateTimeOffset? PredictedCompletion,
     double? ProbabilityLate,
+    string? EstimateSource,
     string PausedFor,
     PausedByBlame PausedByBlame,
     string? Stage,

@@ -15,9 +15,9 @@ public static class PromisesApi
     public static RouteGroupBuilder MapPromisesApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/promises").WithTags("Promises").RequireAuthorization(Roles.ReaderPolicy);
-        group.MapGet("/", ListPromises).WithSummary(
+        group.MapGet("/", ListPromises).WithName("listPromises").WithSummary(
             "Promises, soonest deadline first; filter by status (one or several, comma-separated), region, customer, carrier, serviceLevel; q: ticket reference (part) or shipment reference (whole). Account managers see only their customers.");
-        group.MapGet("/{ticketRef}", GetPromise).WithSummary("One promise with its timeline in occurredAt order.");
+        group.MapGet("/{ticketRef}", GetPromise).WithName("getPromise").WithSummary("One promise with its timeline in occurredAt order.");
         return api;
     }
 

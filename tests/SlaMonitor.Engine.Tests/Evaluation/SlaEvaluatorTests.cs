@@ -13,16 +13,20 @@ public class SlaEvaluatorTests
         PromiseState.Open(Opened, policy ?? Policies.Elapsed(4), Berlin24x7, Events.Lane);
 
     [Fact]
-    public void Status_walks_from_on_track_to_at_risk_to_breached_at_the_announced_instants()
+    public void With_no_history_status_walks_from_on_track_into_the_margin_then_over_the_priors_threshold_then_breached()
     {
         var state = Open();
 
         var fresh = SlaEvaluator.Evaluate(state, Opened, LaneStatistics.Empty);
         var margin = SlaEvaluator.Evaluate(state, fresh.NextChangeAt!.Value, LaneStatistics.Empty);
-        var breach = SlaEvaluator.Evaluate(state, margin.NextChangeAt!.Value, LaneStatistics.Empty);
+        var crossing = SlaEvaluator.Evaluate(state, margin.NextChangeAt!.Value, LaneStatistics.Empty);
+        var breach = SlaEvaluator.Evaluate(state, crossing.NextChangeAt!.Value, LaneStatistics.Empty);
 
         Assert.Equal((PromiseStatus.OnTrack, At(3.5)), (fresh.Status, fresh.NextChangeAt!.Value));
-        Assert.Equal((PromiseStatus.AtRisk, RiskSignals.InsideMargin, At(4) + Duration.FromSeconds(1)), (margin.Status, margin.Risks, margin.NextChangeAt!.Value));
+        Assert.Equal((PromiseStatus.AtRisk, RiskSignals.InsideMargin), (margin.Status, margin.Risks));
+        Assert.InRange(margin.NextChangeAt!.Value, At(3.5), At(4));
+        Assert.Equal((PromiseStatus.AtRisk, RiskSignals.InsideMargin | RiskSignals.ProbabilityOverThreshold), (crossing.Status, crossing.Risks));
+        Assert.Equal(At(4) + Duration.FromSeconds(1), crossing.NextChangeAt!.Value);
         Assert.Equal(PromiseStatus.Breached, breach.Status);
         Assert.Null(breach.NextChangeAt);
     }
@@ -43,7 +47,7 @@ public class SlaEvaluatorTests
 
         var before = SlaEvaluator.Evaluate(state, At(1), lanes);
         var crossing = before.NextChangeAt!.Value;
-        var justBefore = SlaEvaluator.Evaluate(state, crossing - Duration.Epsilon, lanes);
+        var justBefore = SlaEvaluator.Evaluate(state, crossing - Duration.FromSeconds(2), lanes); // crossings are found to the second
         var atCrossing = SlaEvaluator.Evaluate(state, crossing, lanes);
 
         Assert.Equal((PromiseStatus.OnTrack, RiskSignals.None), (justBefore.Status, justBefore.Risks));

@@ -50,9 +50,15 @@ public static class OlistReplay
         var flaggedLate = 0;
         var flaggedOnTime = 0;
         var leads = new List<Duration>();
+        var calibration = new Calibration();
         foreach (var order in evaluated)
         {
             late += order.IsLate ? 1 : 0;
+            foreach (var probability in Probabilities(order, policy, statistics))
+            {
+                calibration.Add(probability, order.IsLate);
+            }
+
             if (FirstWarning(order, policy, statistics) is not { } warnedAt)
             {
                 continue;
@@ -71,7 +77,24 @@ public static class OlistReplay
 
         leads.Sort();
         var medianLead = leads.Count == 0 ? Duration.Zero : leads[leads.Count / 2];
-        return new OlistScore(evaluated.Count, late, flaggedLate, flaggedOnTime, medianLead);
+        return new OlistScore(evaluated.Count, late, flaggedLate, flaggedOnTime, medianLead, calibration);
+    }
+
+    /// <summary>The probability late at each evaluation instant of <see cref="FirstWarning"/> while the order is open before its deadline.</summary>
+    public static IEnumerable<double> Probabilities(OlistOrder order, SlaPolicy policy, LaneStatistics statistics)
+    {
+        var opened = Opened(order, policy);
+        var pickedUp = opened.Apply(PickedUp(order));
+        var end = Instant.Min(order.Delivered, order.Deadline);
+        if (order.PickedUp < end)
+        {
+            yield return SlaEvaluator.Evaluate(pickedUp, order.PickedUp, statistics).ProbabilityLate;
+        }
+
+        for (var at = order.Purchased; at < end; at += Step)
+        {
+            yield return SlaEvaluator.Evaluate(at < order.PickedUp ? opened : pickedUp, at, statistics).ProbabilityLate;
+        }
     }
 
     /// <summary>The first evaluation instant before the deadline (and before delivery) at which the order is AT_RISK.</summary>

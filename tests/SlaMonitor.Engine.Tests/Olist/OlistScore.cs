@@ -4,7 +4,7 @@ using NodaTime;
 namespace SlaMonitor.Engine.Tests.Olist;
 
 /// <summary>Warning quality over the evaluated orders: a warning is AT_RISK at some evaluation before the deadline.</summary>
-public sealed record OlistScore(int Orders, int Late, int FlaggedLate, int FlaggedOnTime, Duration MedianLead)
+public sealed record OlistScore(int Orders, int Late, int FlaggedLate, int FlaggedOnTime, Duration MedianLead, Calibration Calibration)
 {
     public double Recall => Late == 0 ? 0 : (double)FlaggedLate / Late;
 
@@ -12,5 +12,6 @@ public sealed record OlistScore(int Orders, int Late, int FlaggedLate, int Flagg
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"orders {Orders}, late {Late}, flagged late {FlaggedLate}, flagged on time {FlaggedOnTime}, " +
-        $"recall {Recall:P1}, precision {Precision:P1}, median lead {MedianLead.TotalHours:F1} h");
+        $"recall {Recall:P1}, precision {Precision:P1}, median lead {MedianLead.TotalHours:F1} h, " +
+        $"ECE {Calibration.ExpectedCalibrationError:F3} over {Calibration.Count} evaluations: {Calibration}");
 }

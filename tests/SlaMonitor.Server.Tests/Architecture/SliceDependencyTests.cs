@@ -102,9 +102,10 @@ public sealed class SliceDependencyTests
         return uses.Select(g => g.Key).Select(Visit).FirstOrDefault(l => l is not null);
     }
 
+    /// <summary>Null outside the server, also for a referenced type ArchUnitNET gives no namespace (some of Microsoft.OpenApi's).</summary>
     private static string? SliceOf(IType type) =>
-        type.Namespace.FullName.StartsWith(Root + ".", StringComparison.Ordinal)
-            ? type.Namespace.FullName[(Root.Length + 1)..].Split('.')[0]
+        type.Namespace?.FullName is { } name && name.StartsWith(Root + ".", StringComparison.Ordinal)
+            ? name[(Root.Length + 1)..].Split('.')[0]
             : null;
 
     private static string InSlice(string slice) => $@"^{Root.Replace(".", @"\.", StringComparison.Ordinal)}\.{slice}(\..+)?$";

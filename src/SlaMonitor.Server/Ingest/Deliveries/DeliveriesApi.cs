@@ -18,6 +18,7 @@ public static class DeliveriesApi
     {
         api.MapGet("/carriers/{code}/deliveries", ListDeliveries)
             .WithTags("Carrier webhooks")
+            .WithName("listCarrierDeliveries")
             .WithSummary("The carrier's recent webhook requests, newest first, with per-event results or why they were refused.")
             .RequireAuthorization(Roles.CarrierLogPolicy);
         return api;

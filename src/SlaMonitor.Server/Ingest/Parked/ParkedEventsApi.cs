@@ -16,6 +16,7 @@ public static class ParkedEventsApi
     {
         api.MapGet("/parked-events", List)
             .WithTags("Carrier webhooks")
+            .WithName("listParkedEvents")
             .WithSummary("Events waiting for their promise (state=waiting) or expired after Ingest:ParkedEventMaxAge (state=expired), with counts.")
             .RequireAuthorization(Roles.CarrierLogPolicy);
         return api;

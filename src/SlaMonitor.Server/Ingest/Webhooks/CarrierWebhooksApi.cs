@@ -26,8 +26,13 @@ public static class CarrierWebhooksApi
     {
         api.MapPost("/carriers/{carrierCode}/events", Receive)
             .WithTags("Carrier webhooks")
+            .WithName("postCarrierEvents")
             .WithSummary("Post one canonical event, or { \"events\": [...] } with up to 1,000, signed with SlaMonitor-Signature.")
             .Accepts<EventBody>("application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .AddOpenApiOperationTransformer(WebhookContract.DescribeAsync)
             .AllowAnonymous();
         return api;
     }

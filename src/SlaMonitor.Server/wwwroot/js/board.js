@@ -54,6 +54,7 @@ function renderRow(el, row) {
   carrier.textContent = row.carrier ?? '—';
   stage.textContent = words(row.stage);
   plate.textContent = percent(row.probabilityLate);
+  plate.title = row.estimateSource ?? '';
   reason.textContent = row.topReason || '—';
   reason.title = row.topReason || '';
 }

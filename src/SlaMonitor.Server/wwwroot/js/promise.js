@@ -41,7 +41,7 @@ function render() {
     fact('Paused', countdown(paused, false) + pausedByBlame(p)),
     open ? fact(left < 0 ? 'Overdue by' : 'Remaining', countdown(Math.abs(left))) : fact(p.status === 'MET' ? 'Met with' : 'Closed', p.status === 'MET' ? `${countdown(left, false)} to spare` : timeElement(p.closedAt)),
     fact('Stage', words(p.stage)),
-    fact('Probability late', percent(p.probabilityLate)),
+    fact('Probability late', p.estimateSource ? `${percent(p.probabilityLate)} (${p.estimateSource})` : percent(p.probabilityLate)),
     fact('Predicted completion', p.predictedCompletion ? timeElement(p.predictedCompletion) : 'not predicted yet'),
   );
   drawPicture($('picture'), $('picture-text'), p, now);

@@ -532,6 +532,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("EstimateSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<long>("LostCarrierSeconds")
                         .HasColumnType("bigint");
 

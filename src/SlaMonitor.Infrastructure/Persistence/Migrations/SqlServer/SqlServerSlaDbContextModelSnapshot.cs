@@ -533,6 +533,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("EstimateSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<long>("LostCarrierSeconds")
                         .HasColumnType("bigint");
 

@@ -521,6 +521,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EstimateSource")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LostCarrierSeconds")
                         .HasColumnType("INTEGER");
 

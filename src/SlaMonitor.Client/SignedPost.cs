@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Serialization;
+using SlaMonitor.Client.Models;
+
+namespace SlaMonitor.Client.Api.V1.Carriers.Item.Events;
+
+/// <summary>The webhook post a partner makes: a body serialised once, signed over exactly those bytes.</summary>
+public partial class EventsRequestBuilder
+{
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> Problems = new()
+    {
+        ["400"] = HttpValidationProblemDetails.CreateFromDiscriminatorValue,
+        ["422"] = HttpValidationProblemDetails.CreateFromDiscriminatorValue,
+        ["4XX"] = ProblemDetails.CreateFromDiscriminatorValue,
+        ["5XX"] = ProblemDetails.CreateFromDiscriminatorValue,
+    };
+
+    /// <summary>
+    /// Posts <paramref name="body"/> (UTF-8 JSON: one event or <c>{"events":[...]}</c>) with <c>SlaMonitor-Signature</c>
+    /// under <paramref name="secret"/>. 202 returns the per-event results; any other answer throws the problem details
+    /// (<see cref="ProblemDetails"/>, or <see cref="HttpValidationProblemDetails"/> for 400/422) with its
+    /// <c>ResponseStatusCode</c>.
+    /// </summary>
+    public async Task<WebhookResponse> PostSignedAsync(ReadOnlyMemory<byte> body, string secret, CancellationToken cancellationToken = default)
+    {
+        var request = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
+        request.Headers.Add("Accept", "application/json");
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(secret, body.Span));
+        request.SetStreamContent(
+            MemoryMarshal.TryGetArray(body, out var array) ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false) : new MemoryStream(body.ToArray()),
+            "application/json");
+        return await RequestAdapter.SendAsync(request, WebhookResponse.CreateFromDiscriminatorValue, Problems, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The webhook answered 202 without a body.");
+    }
+}
