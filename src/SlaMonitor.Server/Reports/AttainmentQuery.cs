@@ -42,7 +42,7 @@ public static class AttainmentQuery
             }
 
             yield return new AttainmentRow(
-                key, (int)row.Met, (int)row.Missed, (int)row.Cancelled,
+                AttainmentKey.From(key), (int)row.Met, (int)row.Missed, (int)row.Cancelled,
                 row.Met + row.Missed == 0 ? null : Math.Round((double)row.Met / (row.Met + row.Missed), 4),
                 new LostTime(Iso(row.LostCustomer), Iso(row.LostCustoms), Iso(row.LostCarrier), Iso(row.LostWeather), Iso(row.LostOther)),
                 row.Median is { } median ? XmlConvert.ToString(TimeSpan.FromSeconds(median)) : null);

@@ -8,7 +8,7 @@ namespace SlaMonitor.Server.Reports;
 /// Durations are ISO 8601.
 /// </summary>
 public sealed record AttainmentRow(
-    IReadOnlyDictionary<string, string?> Key,
+    AttainmentKey Key,
     int Met,
     int Missed,
     int Cancelled,
