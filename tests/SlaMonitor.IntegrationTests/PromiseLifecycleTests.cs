@@ -76,6 +76,29 @@ public sealed class PromiseLifecycleTests(Servers servers)
         Assert.Equal(["OPENED", "CANCELLED"], promise["timeline"]!.AsArray().Select(e => e!["code"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task An_opened_promisedBy_replaces_the_policys_target_so_a_fix_inside_four_hours_but_after_the_quoted_two_is_missed()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
+        await using var app = new SlaHost(servers, database, SlaHost.NewEndpointPrefix());
+        using var client = app.Admin();
+        await TestSetup.ConfigureAsync(client);
+        var ticket = PromisesApi.NewTicketRef();
+        var openedAt = Webhook.Now() - Duration.FromHours(4);
+        var promisedBy = openedAt + Duration.FromHours(2);
+        var opened = SignedEvents.Opened(ticket, openedAt);
+        opened["opened"]!["promisedBy"] = OffsetDateTimePattern.ExtendedIso.Format(promisedBy.WithOffset(Offset.FromHours(-3)));
+
+        await Webhook.PostAcceptedAsync(client, opened);
+        var open = await PromisesApi.UntilStatusAsync(client, ticket, "BREACHED");
+        await Webhook.PostAcceptedAsync(client, SignedEvents.Event(ticket, "repair", TestSetup.FulfilledBy, openedAt + Duration.FromHours(3)));
+        var closed = await PromisesApi.UntilStatusAsync(client, ticket, "MISSED");
+
+        AssertSiteTime(promisedBy, open["deadline"]);
+        AssertSiteTime(promisedBy, closed["promisedBy"]);
+        AssertSiteTime(promisedBy, closed["deadline"]);
+    }
+
     /// <summary>The same instant, written with the site's UTC offset at that instant (PRODUCT.md: times with the site's offset).</summary>
     private static void AssertSiteTime(Instant expected, JsonNode? actual)
     {

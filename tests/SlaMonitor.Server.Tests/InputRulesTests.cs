@@ -77,6 +77,27 @@ public sealed class InputRulesTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("2026-11-22T10:00:00", "offset")]
+    [InlineData("1989-12-31T23:59:59Z", "between the years")]
+    [InlineData("2200-01-01T00:00:00Z", "between the years")]
+    [InlineData("before-opening", "after occurredAt")]
+    public async Task A_promised_deadline_without_an_offset_outside_plausible_years_or_before_the_opening_is_refused_naming_the_field_and_opens_nothing(
+        string promisedBy, string says)
+    {
+        var now = _app.Clock.GetCurrentInstant();
+        var ticket = $"T-PROMISED-{says.Length}";
+        var body = SignedEvents.Opened(ticket, now);
+        body["opened"]!["promisedBy"] = promisedBy == "before-opening"
+            ? NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format((now - Duration.FromMinutes(1)).WithOffset(Offset.Zero))
+            : promisedBy;
+        var problem = await RefusedAsync(await SignedEvents.PostAsync(_carrier, body, now), HttpStatusCode.UnprocessableEntity);
+
+        Assert.Contains(says, problem.GetProperty("errors").GetProperty("opened.promisedBy")[0].GetString(), StringComparison.Ordinal);
+        using var read = await _admin.GetAsync($"/api/v1/promises/{ticket}");
+        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+    }
+
+    [Theory]
     [InlineData("\"2026-11-22T10:00:00\"", "offset")]
     [InlineData("true", "offset")]
     [InlineData("\"0001-01-01T00:00:00+14:00\"", "between the years")]

@@ -14,6 +14,9 @@ public sealed class Promise
     public required string Status { get; set; }
     public DateTime OpenedAt { get; set; }
     public DateTime Deadline { get; set; }
+
+    /// <summary>The deadline quoted to the customer at opening (it replaced the policy's target); null when the policy computed it.</summary>
+    public DateTime? PromisedBy { get; set; }
     public DateTime? ClosedAt { get; set; }
     public DateTime? PredictedCompletion { get; set; }
     public double? ProbabilityLate { get; set; }

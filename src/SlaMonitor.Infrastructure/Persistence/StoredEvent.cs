@@ -17,6 +17,9 @@ public sealed class StoredEvent
     public string? OpenedCustomer { get; set; }
     public string? OpenedSite { get; set; }
     public string? OpenedServiceLevel { get; set; }
+
+    /// <summary>OPENED only: the deadline quoted to the customer, replacing the policy's target (UTC).</summary>
+    public DateTime? OpenedPromisedBy { get; set; }
     public string? Reason { get; set; }
     public string? Note { get; set; }
     public DateTime ReceivedAt { get; set; }

@@ -21,12 +21,13 @@ public static class MessagingExtensions
         builder.Services.AddScoped<EventPublisher>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddScoped<EventBulkWriter>();
-        builder.AddSettings<IngestOptions>(IngestOptions.Section);
+        var ingest = builder.AddSettings<IngestOptions>(IngestOptions.Section);
         builder.Services.AddScoped<ParkedEventExpiry>();
         // SQLite takes one writer at a time; parallel stripes would only queue on its lock.
         builder.Services.AddScoped<IngestBatch>();
         builder.Services.AddSingleton(sp => new IngestStripes(
             sp.GetRequiredService<PersistenceOptions>().IsServerDatabase ? 4 : 1,
+            ingest.Linger,
             sp.GetRequiredService<IServiceScopeFactory>(),
             sp.GetRequiredService<ILogger<IngestStripes>>()));
         // Stopping waits for the bus (and the batches being consumed) before the container is disposed: consumers

@@ -39,6 +39,7 @@ public static class StoredEvents
         OpenedCustomer = e.Opened?.Customer,
         OpenedSite = e.Opened?.Site,
         OpenedServiceLevel = e.Opened?.ServiceLevel,
+        OpenedPromisedBy = e.Opened?.PromisedBy?.UtcDateTime,
         Reason = e.Reason,
         Note = e.Note,
         ReceivedAt = receivedAt.UtcDateTime,

@@ -14,7 +14,8 @@ namespace SlaMonitor.Server.Promises;
 public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneStatisticsStore store, IClock clock, ILogger<LaneStatisticsRefresher> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan Every = TimeSpan.FromHours(1);
+    /// <summary>How often the statistics are rebuilt (the replay tool rebuilds them at this period in virtual time).</summary>
+    public static readonly TimeSpan Every = TimeSpan.FromHours(1);
     private const int MaxPromises = 50_000;
     private const int ChunkSize = 500;
     private static readonly Duration Window = Duration.FromDays(180);

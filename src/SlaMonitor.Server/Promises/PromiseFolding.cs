@@ -20,6 +20,7 @@ public static class PromiseFolding
             EngineInputs.Calendar(site),
             EngineRows.Lane(Applied(events, corrections), site, policy.ServiceLevel),
             events.Select(EngineRows.Event),
+            opened.OpenedPromisedBy is { } promisedBy ? Instant.FromDateTimeUtc(promisedBy) : null,
             corrections: corrections?.Select(PromiseCorrections.ToEngine).ToList());
 
     /// <summary>The events not voided (the OPENED event cannot be voided, so there is always one).</summary>

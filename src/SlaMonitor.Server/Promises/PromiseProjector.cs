@@ -132,6 +132,7 @@ public sealed class PromiseProjector(
         promise.Status = status;
         promise.OpenedAt = state.OpenedAt.ToDateTimeUtc();
         promise.Deadline = evaluation.Deadline.ToDateTimeUtc();
+        promise.PromisedBy = state.IsDeadlinePromised ? state.UnpausedDeadline.ToDateTimeUtc() : null;
         promise.ClosedAt = state.ClosedAt?.ToDateTimeUtc();
         promise.NextEvaluationAt = evaluation.NextRefreshAt?.ToDateTimeUtc();
         promise.PredictedCompletion = evaluation.PredictedCompletion?.ToDateTimeUtc();

@@ -10,6 +10,7 @@ public sealed record PromiseView(
     string Status,
     DateTimeOffset OpenedAt,
     DateTimeOffset Deadline,
+    DateTimeOffset? PromisedBy,
     DateTimeOffset? ClosedAt,
     DateTimeOffset? PredictedCompletion,
     double? ProbabilityLate,

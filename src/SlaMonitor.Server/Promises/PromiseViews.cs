@@ -17,7 +17,7 @@ public static class PromiseViews
         var zone = SiteTime.Zone(site.TimeZone);
         return new PromiseView(
             p.TicketRef, p.CustomerCode, p.SiteCode, site.Region, p.ServiceLevel, p.Status,
-            SiteTime.At(p.OpenedAt, zone), SiteTime.At(p.Deadline, zone), SiteTime.At(p.ClosedAt, zone),
+            SiteTime.At(p.OpenedAt, zone), SiteTime.At(p.Deadline, zone), SiteTime.At(p.PromisedBy, zone), SiteTime.At(p.ClosedAt, zone),
             SiteTime.At(p.PredictedCompletion, zone), p.ProbabilityLate, p.EstimateSource,
             XmlConvert.ToString(TimeSpan.FromSeconds(p.PausedSeconds)),
             AdminJson.Deserialize<PausedByBlame>(p.PausedByBlameJson), p.Stage,

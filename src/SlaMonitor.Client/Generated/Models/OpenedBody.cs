@@ -23,6 +23,14 @@ namespace SlaMonitor.Client.Models
 #else
         public string Customer { get; set; }
 #endif
+        /// <summary>The promisedBy property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? PromisedBy { get; set; }
+#nullable restore
+#else
+        public string PromisedBy { get; set; }
+#endif
         /// <summary>The serviceLevel property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,7 @@ namespace SlaMonitor.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "customer", n => { Customer = n.GetStringValue(); } },
+                { "promisedBy", n => { PromisedBy = n.GetStringValue(); } },
                 { "serviceLevel", n => { ServiceLevel = n.GetStringValue(); } },
                 { "site", n => { Site = n.GetStringValue(); } },
             };
@@ -77,6 +86,7 @@ namespace SlaMonitor.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("customer", Customer);
+            writer.WriteStringValue("promisedBy", PromisedBy);
             writer.WriteStringValue("serviceLevel", ServiceLevel);
             writer.WriteStringValue("site", Site);
             writer.WriteAdditionalData(AdditionalData);

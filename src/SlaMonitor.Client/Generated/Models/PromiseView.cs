@@ -74,6 +74,8 @@ namespace SlaMonitor.Client.Models
         public DateTimeOffset? PredictedCompletion { get; set; }
         /// <summary>The probabilityLate property</summary>
         public double? ProbabilityLate { get; set; }
+        /// <summary>The promisedBy property</summary>
+        public DateTimeOffset? PromisedBy { get; set; }
         /// <summary>The reasons property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -175,6 +177,7 @@ namespace SlaMonitor.Client.Models
                 { "policyVersion", n => { PolicyVersion = n.GetIntValue(); } },
                 { "predictedCompletion", n => { PredictedCompletion = n.GetDateTimeOffsetValue(); } },
                 { "probabilityLate", n => { ProbabilityLate = n.GetDoubleValue(); } },
+                { "promisedBy", n => { PromisedBy = n.GetDateTimeOffsetValue(); } },
                 { "reasons", n => { Reasons = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "region", n => { Region = n.GetStringValue(); } },
                 { "serviceLevel", n => { ServiceLevel = n.GetStringValue(); } },
@@ -204,6 +207,7 @@ namespace SlaMonitor.Client.Models
             writer.WriteIntValue("policyVersion", PolicyVersion);
             writer.WriteDateTimeOffsetValue("predictedCompletion", PredictedCompletion);
             writer.WriteDoubleValue("probabilityLate", ProbabilityLate);
+            writer.WriteDateTimeOffsetValue("promisedBy", PromisedBy);
             writer.WriteCollectionOfPrimitiveValues<string>("reasons", Reasons);
             writer.WriteStringValue("region", Region);
             writer.WriteStringValue("serviceLevel", ServiceLevel);

@@ -54,7 +54,7 @@ public static class EventValidation
             errors.Add(prefix + "reason", $"must start with one of {string.Join(", ", EventCodes.ReasonPrefixes)}.");
         }
 
-        var opened = ValidateOpened(body, prefix, errors);
+        var opened = ValidateOpened(body, prefix, occurredAt, errors);
         if (errors.Count > before)
         {
             return null;
@@ -76,7 +76,7 @@ public static class EventValidation
         };
     }
 
-    private static PromiseOpening? ValidateOpened(EventBody body, string prefix, ValidationErrors errors)
+    private static PromiseOpening? ValidateOpened(EventBody body, string prefix, OffsetDateTime? occurredAt, ValidationErrors errors)
     {
         if (body.Code != EventCodes.Opened || body.Kind != EventCodes.Repair)
         {
@@ -92,9 +92,16 @@ public static class EventValidation
         var customer = errors.Required(prefix + "opened.customer", body.Opened.Customer, 64);
         var site = errors.Required(prefix + "opened.site", body.Opened.Site, 64);
         var serviceLevel = errors.Required(prefix + "opened.serviceLevel", body.Opened.ServiceLevel, 64);
+        var promisedBy = Timestamp(prefix + "opened.promisedBy", body.Opened.PromisedBy, required: false, errors);
+        if (promisedBy is { } promised && occurredAt is { } opening && promised.ToInstant() <= opening.ToInstant())
+        {
+            errors.Add(prefix + "opened.promisedBy", "must lie after occurredAt (the opening).");
+            return null;
+        }
+
         return customer is null || site is null || serviceLevel is null
             ? null
-            : new PromiseOpening { Customer = customer, Site = site, ServiceLevel = serviceLevel };
+            : new PromiseOpening { Customer = customer, Site = site, ServiceLevel = serviceLevel, PromisedBy = promisedBy?.ToDateTimeOffset() };
     }
 
     private static OffsetDateTime? Timestamp(string field, string? text, bool required, ValidationErrors errors)

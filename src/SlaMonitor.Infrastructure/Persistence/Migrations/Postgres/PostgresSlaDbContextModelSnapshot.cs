@@ -577,6 +577,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -803,6 +806,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("OpenedServiceLevel")
                         .HasMaxLength(128)

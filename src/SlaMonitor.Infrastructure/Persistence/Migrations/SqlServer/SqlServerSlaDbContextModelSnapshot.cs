@@ -578,6 +578,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("float");
 
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -804,6 +807,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("OpenedServiceLevel")
                         .HasMaxLength(128)

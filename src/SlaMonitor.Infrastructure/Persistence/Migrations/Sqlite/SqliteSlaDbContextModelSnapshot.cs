@@ -566,6 +566,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("REAL");
 
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -787,6 +790,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenedServiceLevel")

@@ -11,8 +11,8 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSlaDbContext))]
-    [Migration("20261202014226_ReportColumns")]
-    partial class ReportColumns
+    [Migration("20261202014034_PromisedBy")]
+    partial class PromisedBy
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -28,9 +28,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Body")
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("Claim")
                         .HasColumnType("TEXT");
@@ -70,10 +67,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -528,24 +521,6 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LostCarrierSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LostCustomerSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LostCustomsSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LostOtherSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("LostWeatherSeconds")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("MarginSeconds")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("TEXT");
 
@@ -568,6 +543,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
@@ -790,6 +768,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenedServiceLevel")

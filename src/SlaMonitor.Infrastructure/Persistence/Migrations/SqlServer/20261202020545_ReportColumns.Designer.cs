@@ -12,7 +12,7 @@ using SlaMonitor.Infrastructure.Persistence;
 namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSlaDbContext))]
-    [Migration("20261202014336_ReportColumns")]
+    [Migration("20261202020545_ReportColumns")]
     partial class ReportColumns
     {
         /// <inheritdoc />
@@ -581,6 +581,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double?>("ProbabilityLate")
                         .HasColumnType("float");
 
+                    b.Property<DateTime?>("PromisedBy")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("ReasonsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -807,6 +810,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("OpenedCustomer")
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime?>("OpenedPromisedBy")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("OpenedServiceLevel")
                         .HasMaxLength(128)

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using NodaTime;
+using NodaTime.Testing;
+using SlaMonitor.Server.Promises;
+using SlaMonitor.Server.Scheduling;
+
+namespace SlaMonitor.Replay;
+
+/// <summary>
+/// The server's own Program, role all, in this process: SQLite in a private temporary file (on the RAM disk where there is one), the MassTransit in-memory
+/// transport, no ingest linger, and a virtual clock (<see cref="Clock"/>, the host-level <see cref="IClock"/> seam).
+/// The background loops that would act on their own (the wake-up dispatcher, the lane-statistics refresher and Quartz)
+/// are left out: <see cref="VirtualTime"/> runs the same work at virtual instants, so two runs do the same.
+/// </summary>
+public sealed class ReplayHost : WebApplicationFactory<global::Program>
+{
+    /// <summary>The database file goes here when there is one (Linux): every commit's fsync is then nearly free, and a
+    /// replay commits several times per event.</summary>
+    private const string RamDisk = "/dev/shm";
+
+    private static readonly string[] BackgroundLoops = [nameof(WakeupDispatcher), nameof(LaneStatisticsRefresher), "QuartzHostedService"];
+    private readonly string _folder = Path.Combine(Directory.Exists(RamDisk) ? RamDisk : Path.GetTempPath(), $"slamonitor-replay-{Guid.NewGuid():N}");
+
+    public ReplayHost(Instant start)
+    {
+        Clock = new FakeClock(start);
+        Directory.CreateDirectory(_folder);
+        // Outside a test project the factory does not know the server's content root: the source folder when found, else
+        // the tool's output folder (the server needs nothing from it but its wwwroot, which the replay never serves).
+        var root = new[] { Environment.CurrentDirectory, AppContext.BaseDirectory }
+            .SelectMany(Ancestors).Select(d => Path.Combine(d, "src", "SlaMonitor.Server")).FirstOrDefault(Directory.Exists)
+            ?? AppContext.BaseDirectory;
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SLAMONITOR_SERVER", root);
+    }
+
+    public FakeClock Clock { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Development"); // dev-admin-key for the configuration PUTs
+        var settings = new Dictionary<string, string>
+        {
+            ["Role"] = "all",
+            ["Persistence:Provider"] = "Sqlite",
+            ["Persistence:ConnectionString"] = $"Data Source={Path.Combine(_folder, "replay.db")}",
+            ["Messaging:Transport"] = "InMemory",
+            ["Ingest:Linger"] = "00:00:00",
+            ["Scheduling:InstanceName"] = $"replay-{Guid.NewGuid():N}",
+            ["Demo:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:SlaMonitor.Server.Promises.LaneStatisticsRefresher"] = "Warning",
+        };
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            foreach (var loop in services.Where(IsBackgroundLoop).ToList())
+            {
+                services.Remove(loop);
+            }
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temporary folder left behind is harmless.
+        }
+    }
+
+    private static bool IsBackgroundLoop(ServiceDescriptor d) =>
+        d.ServiceType == typeof(IHostedService) && BackgroundLoops.Contains(d.ImplementationType?.Name ?? d.ImplementationFactory?.Method.ReturnType.Name);
+
+    private static IEnumerable<string> Ancestors(string folder)
+    {
+        for (var d = new DirectoryInfo(folder); d is not null; d = d.Parent)
+        {
+            yield return d.FullName;
+        }
+    }
+}
