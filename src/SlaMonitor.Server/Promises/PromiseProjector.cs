@@ -66,8 +66,8 @@ public sealed class PromiseProjector(
         // The status changes are saved with the promises and published after the commit (the outbox).
         var changes = judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => OutboxRows.Of(StatusChanged(j, now), now)).ToList();
         db.Outbox.AddRange(changes);
-        await PromiseRows.SaveAsync(
-            db, [.. judged.Where(j => j.PreviousStatus is null).Select(j => j.Promise)], [.. judged.Where(j => j.PreviousStatus is not null).Select(j => j.Promise)], ct);
+        db.Promises.AddRange(judged.Where(j => j.PreviousStatus is null).Select(j => j.Promise));
+        await db.SaveChangesAsync(ct);
         if (changes.Count > 0)
         {
             outbox.Ring();
