@@ -28,6 +28,11 @@ public sealed class Alert
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
 
+    /// <summary>A composed email (the weekly report): its subject and HTML body, sent as stored to <see cref="Destination"/>; null for escalation alerts.</summary>
+    public string? Subject { get; set; }
+
+    public string? Body { get; set; }
+
     /// <summary>The silence that last muted it: when that window ends it is sent only if still worth telling.</summary>
     public Guid? SilenceId { get; set; }
 }

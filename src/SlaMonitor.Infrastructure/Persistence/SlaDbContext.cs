@@ -147,6 +147,8 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             alert.HasIndex(a => new { a.State, a.NextAttemptAt });
             alert.HasIndex(a => a.EscalationId);
             alert.Property(a => a.LastError).HasMaxLength(2000);
+            alert.Property(a => a.Subject).HasMaxLength(300);
+            alert.Property(a => a.Body).Metadata.SetMaxLength(null);
         });
 
         modelBuilder.Entity<Silence>(silence =>

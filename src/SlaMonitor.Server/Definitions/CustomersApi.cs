@@ -83,6 +83,11 @@ public static class CustomersApi
             {
                 errors.Add($"accountManagers[{i}].email", $"'{email}' is not an email address.");
             }
+
+            if (manager.TimeZone is not null)
+            {
+                errors.TimeZone($"accountManagers[{i}].timeZone", manager.TimeZone);
+            }
         }
 
         if (body.AlertWebhook is { } hook)

@@ -5,6 +5,7 @@ using SlaMonitor.Server.Escalations;
 using SlaMonitor.Server.Ingest.Parked;
 using SlaMonitor.Server.Notifications;
 using SlaMonitor.Server.Promises;
+using SlaMonitor.Server.Reports;
 using SlaMonitor.Server.Scheduling;
 using SchedulingOptions = SlaMonitor.Server.Scheduling.SchedulingOptions;
 
@@ -30,6 +31,7 @@ public static class SchedulingExtensions
             Every<RecurringJob<ParkedEventExpiry>>(q, new JobKey("expire-parked-events", "ingest"), "expire-parked-events-trigger", TimeSpan.FromMinutes(10));
             Every<RecurringJob<DeliveryLogCleanup>>(q, new JobKey("clean-up", "maintenance"), "clean-up-trigger", TimeSpan.FromHours(1));
             Every<RecurringJob<AuditLogCleanup>>(q, new JobKey("clean-up-audit", "maintenance"), "clean-up-audit-trigger", TimeSpan.FromHours(1));
+            Every<RecurringJob<WeeklyReport>>(q, new JobKey("weekly-report", "reports"), "weekly-report-trigger", TimeSpan.FromMinutes(5));
             var digest = new JobKey("digest", "notifications");
             q.AddJob<RecurringJob<AlertDigest>>(j => j.WithIdentity(digest).DisallowConcurrentExecution())
                 .AddTrigger<RecurringJob<AlertDigest>>(t => t.ForJob(digest)
@@ -59,6 +61,8 @@ public static class SchedulingExtensions
         builder.Services.AddScoped<DeliveryLogCleanup>();
         builder.Services.AddScoped<AuditLogCleanup>();
         builder.Services.AddScoped<AlertDigest>();
+        builder.AddSettings<ReportOptions>(ReportOptions.Section);
+        builder.Services.AddScoped<WeeklyReport>();
         builder.Services.AddHostedService<LaneStatisticsRefresher>();
         builder.Services.AddSingleton<WakeupProcessor>();
         builder.Services.AddHostedService<WakeupDispatcher>();

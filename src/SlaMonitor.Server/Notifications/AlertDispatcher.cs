@@ -146,7 +146,9 @@ public sealed partial class AlertDispatcher(
             string? failure;
             try
             {
-                failure = escalation is null ? null : await scope.ServiceProvider.GetRequiredService<AlertNotifier>().Deliver(alert, escalation, clock.GetCurrentInstant(), ct);
+                failure = alert.Notify == ComposedEmails.Notify
+                    ? await ComposedEmails.SendAsync(db, scope.ServiceProvider.GetRequiredService<EmailSender>(), alert, clock.GetCurrentInstant(), ct)
+                    : escalation is null ? null : await scope.ServiceProvider.GetRequiredService<AlertNotifier>().Deliver(alert, escalation, clock.GetCurrentInstant(), ct);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -30,6 +30,14 @@ namespace SlaMonitor.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The timeZone property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? TimeZone { get; set; }
+#nullable restore
+#else
+        public string TimeZone { get; set; }
+#endif
         /// <summary>
         /// Instantiates a new <see cref="global::SlaMonitor.Client.Models.AccountManagerBody"/> and sets the default values.
         /// </summary>
@@ -57,6 +65,7 @@ namespace SlaMonitor.Client.Models
             {
                 { "email", n => { Email = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "timeZone", n => { TimeZone = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -68,6 +77,7 @@ namespace SlaMonitor.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("email", Email);
             writer.WriteStringValue("name", Name);
+            writer.WriteStringValue("timeZone", TimeZone);
             writer.WriteAdditionalData(AdditionalData);
         }
     }

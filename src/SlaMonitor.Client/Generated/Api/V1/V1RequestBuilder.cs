@@ -9,6 +9,7 @@ using SlaMonitor.Client.Api.V1.Escalations;
 using SlaMonitor.Client.Api.V1.ParkedEvents;
 using SlaMonitor.Client.Api.V1.Policies;
 using SlaMonitor.Client.Api.V1.Promises;
+using SlaMonitor.Client.Api.V1.Reports;
 using SlaMonitor.Client.Api.V1.Silences;
 using SlaMonitor.Client.Api.V1.Sites;
 using System.Collections.Generic;
@@ -57,6 +58,11 @@ namespace SlaMonitor.Client.Api.V1
         public global::SlaMonitor.Client.Api.V1.Promises.PromisesRequestBuilder Promises
         {
             get => new global::SlaMonitor.Client.Api.V1.Promises.PromisesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reports property</summary>
+        public global::SlaMonitor.Client.Api.V1.Reports.ReportsRequestBuilder Reports
+        {
+            get => new global::SlaMonitor.Client.Api.V1.Reports.ReportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The silences property</summary>
         public global::SlaMonitor.Client.Api.V1.Silences.SilencesRequestBuilder Silences

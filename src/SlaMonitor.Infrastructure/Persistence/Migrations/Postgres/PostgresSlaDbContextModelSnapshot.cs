@@ -31,6 +31,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
                     b.Property<Guid?>("Claim")
                         .HasColumnType("uuid");
 
@@ -70,6 +73,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
 
@@ -531,6 +538,24 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("EstimateSource")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("timestamp with time zone");

@@ -31,6 +31,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<string>("Body")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid?>("Claim")
                         .HasColumnType("uniqueidentifier");
 
@@ -70,6 +73,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.HasKey("Id");
 
@@ -532,6 +539,24 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("EstimateSource")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("datetime2");

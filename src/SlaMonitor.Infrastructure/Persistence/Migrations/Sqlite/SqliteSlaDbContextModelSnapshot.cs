@@ -26,6 +26,9 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("Claim")
                         .HasColumnType("TEXT");
 
@@ -64,6 +67,10 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -520,6 +527,24 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("EstimateSource")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("TEXT");
