@@ -33,6 +33,14 @@ public sealed class PageLayoutTests(ReportsBoard app) : IClassFixture<ReportsBoa
             await CheckAsync(page, $"promise-{ticket}", width, spills);
         }
 
+        foreach (var query in new[] { "groupBy=customer", "groupBy=site,day" })
+        {
+            await page.GotoAsync(app.ReportUrl(query));
+            await Expect(page.Locator("#report")).ToHaveAttributeAsync("aria-busy", "false");
+            await Expect(page.Locator("#attainment tbody tr").First).ToBeVisibleAsync();
+            await CheckAsync(page, $"reports-{query.Replace(',', '-').Replace('=', '-')}", width, spills);
+        }
+
         Assert.True(spills.Count == 0, $"At {width}×{height} px text spills out of its box:\n" + string.Join("\n", spills));
     }
 

@@ -55,6 +55,12 @@ public sealed class ReportsBoard(Servers servers) : BoardHost("Production", new 
         }
     }
 
+    /// <summary>The ISO date <paramref name="n"/> days after <see cref="FirstDay"/>.</summary>
+    public string Day(int n) => (FirstDay + Duration.FromDays(n)).InUtc().Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The reports page over the 7 days holding every closed promise, in UTC, with more of its query.</summary>
+    public string ReportUrl(string query) => $"/reports?from={Day(0)}&to={Day(7)}&tz=UTC&{query}";
+
     /// <summary>Signs a fresh page in with a key and waits for the board.</summary>
     public async Task<Microsoft.Playwright.IPage> SignedInPageAsync(string key, int width = 1440, int height = 900)
     {

@@ -5,11 +5,12 @@ using SlaMonitor.Tests.Shared;
 namespace SlaMonitor.IntegrationTests.Board;
 
 /// <summary>
-/// Promises for the reports page, sent through the signed webhook. Closed ones (4-hour target, elapsed clock), by day
-/// of <c>first</c> (midnight UTC, 7 days before today):
-/// ACME (Berlin, EU, FASTLANE): R-ACME-1 met day 1 (3 h), R-ACME-2 met day 2 after a 1 h customer hold (4 h 30 m),
-/// R-ACME-3 missed day 2 (5 h); GLOBEX (New York, NA, NORDFREIGHT): R-GLOBEX-1 met day 3 (2 h), R-GLOBEX-2 missed
-/// day 4 (6 h), R-GLOBEX-3 cancelled day 4. Open: R-OPEN-1 (ACME, at risk: escalated) and R-OPEN-2 (GLOBEX).
+/// Promises for the reports page, sent through the signed webhook. Closed ones (4-hour target, elapsed clock), by the
+/// day they closed, counted from day 0 = <c>first</c> (midnight UTC, 7 days before today):
+/// ACME (Berlin, EU, FASTLANE): R-ACME-1 met day 0 (3 h, margin +1 h), R-ACME-2 met day 1 after a 1 h customer hold
+/// (4 h 30 m, deadline 5 h: margin +30 m), R-ACME-3 missed day 1 (5 h, margin −1 h); GLOBEX (New York, NA, NORDFREIGHT):
+/// R-GLOBEX-1 met day 2 (2 h), R-GLOBEX-2 missed day 3 (6 h), R-GLOBEX-3 cancelled day 3.
+/// Open: R-OPEN-1 (ACME, at risk: escalated) and R-OPEN-2 (GLOBEX).
 /// </summary>
 public static class ReportsData
 {
