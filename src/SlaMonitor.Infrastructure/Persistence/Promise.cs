@@ -22,6 +22,20 @@ public sealed class Promise
     /// <summary>Paused time per blame category in seconds, as a JSON object.</summary>
     public string PausedByBlameJson { get; set; } = "{}";
 
+    /// <summary>The same paused time as columns, so reports sum it in the database.</summary>
+    public long LostCustomerSeconds { get; set; }
+
+    public long LostCustomsSeconds { get; set; }
+
+    public long LostCarrierSeconds { get; set; }
+
+    public long LostWeatherSeconds { get; set; }
+
+    public long LostOtherSeconds { get; set; }
+
+    /// <summary>Whole seconds from closing to the deadline (negative when late) of a met or missed promise; null otherwise.</summary>
+    public long? MarginSeconds { get; set; }
+
     /// <summary>Where the promise is in its journey (awaiting pickup, in transit, customs hold, …).</summary>
     public string? Stage { get; set; }
 

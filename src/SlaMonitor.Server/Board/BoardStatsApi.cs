@@ -5,11 +5,13 @@ using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Auth;
 using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Escalations;
+using SlaMonitor.Server.Reports;
 
 namespace SlaMonitor.Server.Board;
 
 /// <summary>
-/// Attainment (met / (met + missed), by closing time) per day of the viewer's time zone for the last 14 days,
+/// Attainment (met / (met + missed), by closing time) per day of the viewer's time zone for the last 14 days (the reports'
+/// <see cref="AttainmentQuery"/>, grouped by day),
 /// with today and this week (from Monday); breaches prevented and the median alert lead time of the escalations
 /// (as <c>GET /api/v1/escalations/metrics</c> counts them), with the same filters.
 /// </summary>
@@ -32,23 +34,17 @@ public static class BoardStatsApi
         var zone = SiteTime.Zone(tz ?? "UTC");
         var today = clock.GetCurrentInstant().InZone(zone).Date;
         var first = today.PlusDays(1 - Days);
-        var since = first.AtStartOfDayInZone(zone).ToDateTimeUtc();
-        string[] closed = [PromiseStatuses.Met, PromiseStatuses.Missed];
         var visible = CustomerScope.Of(user).Customers?.ToArray();
-        var query = from p in db.Promises.AsNoTracking()
-                    where closed.Contains(p.Status) && p.ClosedAt >= since
-                    join s in db.Sites.AsNoTracking() on p.SiteCode equals s.Code
-                    select new { p, s.Region };
-        query = visible is null ? query : query.Where(x => visible.Contains(x.p.CustomerCode));
-        query = region is null ? query : query.Where(x => x.Region == region);
-        query = customer is null ? query : query.Where(x => x.p.CustomerCode == customer);
-        query = carrier is null ? query : query.Where(x => x.p.CarrierCode == carrier);
-        query = serviceLevel is null ? query : query.Where(x => x.p.ServiceLevel == serviceLevel);
-        var rows = await query.Select(x => new { x.p.ClosedAt, x.p.Status }).ToListAsync(ct);
-        var byDay = rows.GroupBy(r => Instant.FromDateTimeUtc(r.ClosedAt!.Value).InZone(zone).Date)
-            .ToDictionary(g => g.Key, g => (Met: g.Count(r => r.Status == PromiseStatuses.Met), Missed: g.Count(r => r.Status == PromiseStatuses.Missed)));
-        var days = Enumerable.Range(0, Days).Select(i => first.PlusDays(i))
-            .Select(d => byDay.TryGetValue(d, out var c) ? new Day(d.ToString("yyyy-MM-dd", null), c.Met, c.Missed) : new Day(d.ToString("yyyy-MM-dd", null), 0, 0))
+        var range = new ReportRange(zone.AtStartOfDay(first).ToInstant(), zone.AtStartOfDay(today.PlusDays(1)).ToInstant(), zone);
+        var request = new AttainmentRequest(range, [], ReportPeriod.Day, new AttainmentFilter(customer, carrier, region, serviceLevel, VisibleCustomers: visible));
+        var byDay = new Dictionary<string, AttainmentRow>(StringComparer.Ordinal);
+        await foreach (var row in AttainmentQuery.RunAsync(db, request, ct))
+        {
+            byDay[row.Key["day"]!] = row;
+        }
+
+        var days = Enumerable.Range(0, Days).Select(i => first.PlusDays(i).ToString("yyyy-MM-dd", null))
+            .Select(d => byDay.TryGetValue(d, out var r) ? new Day(d, r.Met, r.Missed) : new Day(d, 0, 0))
             .ToList();
         var monday = today.PlusDays(-((int)today.DayOfWeek - (int)IsoDayOfWeek.Monday));
         var week = days.Where(d => string.CompareOrdinal(d.Date, monday.ToString("yyyy-MM-dd", null)) >= 0).ToList();

@@ -14,6 +14,7 @@ using SlaMonitor.Server.Ingest.Deliveries;
 using SlaMonitor.Server.Ingest.Parked;
 using SlaMonitor.Server.Ingest.Webhooks;
 using SlaMonitor.Server.Promises;
+using SlaMonitor.Server.Reports;
 
 namespace SlaMonitor.Server.Hosting;
 
@@ -48,7 +49,7 @@ public static class ApiExtensions
     public static void MapSlaApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1");
-        api.MapSitesApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapCorrectionsApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi().MapAuditApi();
+        api.MapSitesApi().MapReportsApi().MapPoliciesApi().MapCustomersApi().MapCarriersApi().MapCarrierWebhooks().MapDeliveriesApi().MapPromisesApi().MapCorrectionsApi().MapEscalationsApi().MapSilencesApi().MapParkedEventsApi().MapAuditApi();
         // Public: partners generate clients from it, and it holds no secrets.
         app.MapOpenApi();
         // Scalar's own bundle, served from its assembly, and no web fonts: the page loads nothing from a CDN.

@@ -140,6 +140,14 @@ public sealed class PromiseProjector(
         promise.PausedByBlameJson = AdminJson.Serialize(new PausedByBlame(
             (long)paused.Customer.TotalSeconds, (long)paused.Customs.TotalSeconds, (long)paused.Carrier.TotalSeconds,
             (long)paused.Weather.TotalSeconds, (long)paused.Other.TotalSeconds));
+        promise.LostCustomerSeconds = (long)paused.Customer.TotalSeconds;
+        promise.LostCustomsSeconds = (long)paused.Customs.TotalSeconds;
+        promise.LostCarrierSeconds = (long)paused.Carrier.TotalSeconds;
+        promise.LostWeatherSeconds = (long)paused.Weather.TotalSeconds;
+        promise.LostOtherSeconds = (long)paused.Other.TotalSeconds;
+        promise.MarginSeconds = status is PromiseStatuses.Met or PromiseStatuses.Missed && state.ClosedAt is { } closedAt
+            ? evaluation.Deadline.ToInstant().ToUnixTimeSeconds() - closedAt.ToUnixTimeSeconds()
+            : null;
         promise.Stage = EngineRows.Stage(state.Stage);
         promise.ReasonsJson = AdminJson.Serialize(evaluation.Reasons);
         promise.CarrierCode = events.LastOrDefault(e => e.Kind != EventCodes.Repair)?.CarrierCode ?? events[^1].CarrierCode;

@@ -27,10 +27,11 @@ public sealed class SliceDependencyTests
         ["Notifications"] = ["Escalations", "Definitions", "Audit", "Auth", "Common"],
         ["Promises"] = ["Escalations", "Definitions", "Audit", "Auth", "Common"],
         ["Ingest"] = ["Promises", "Escalations", "Definitions", "Audit", "Auth", "Common"],
-        ["Board"] = ["Promises", "Escalations", "Notifications", "Definitions", "Audit", "Auth", "Common"],
-        ["Scheduling"] = ["Ingest", "Promises", "Escalations", "Notifications", "Definitions", "Audit", "Auth", "Common"],
+        ["Reports"] = ["Promises", "Escalations", "Notifications", "Definitions", "Audit", "Auth", "Common"],
+        ["Board"] = ["Reports", "Promises", "Escalations", "Notifications", "Definitions", "Audit", "Auth", "Common"],
+        ["Scheduling"] = ["Reports", "Ingest", "Promises", "Escalations", "Notifications", "Definitions", "Audit", "Auth", "Common"],
         ["Demo"] = ["Definitions", "Audit", "Auth", "Common"],
-        ["Hosting"] = ["Demo", "Scheduling", "Board", "Ingest", "Promises", "Notifications", "Escalations", "Definitions", "Audit", "Auth", "Common"],
+        ["Hosting"] = ["Demo", "Scheduling", "Board", "Reports", "Ingest", "Promises", "Notifications", "Escalations", "Definitions", "Audit", "Auth", "Common"],
     };
 
     public static TheoryData<string> Slices => [.. Allowed.Keys];

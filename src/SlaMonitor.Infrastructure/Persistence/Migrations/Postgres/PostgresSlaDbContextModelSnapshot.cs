@@ -525,6 +525,24 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -526,6 +526,24 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("datetime2");
 

@@ -514,6 +514,24 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("NextEvaluationAt")
                         .HasColumnType("TEXT");
 
