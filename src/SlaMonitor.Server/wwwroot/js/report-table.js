@@ -33,9 +33,11 @@ export function renderTable(table, columns, rows, sort, onSort) {
     }
     return tr;
   });
-  table.replaceChildren(table.createTHead(), table.createTBody());
-  table.tHead.append(head);
-  table.tBodies[0].append(...body);
+  const thead = document.createElement('thead');
+  const tbody = document.createElement('tbody');
+  thead.append(head);
+  tbody.append(...body);
+  table.replaceChildren(thead, tbody);
 }
 
 function compare(a, b, desc) {

@@ -133,6 +133,7 @@ function renderOther(name) {
   const result = others[name];
   const rows = result.problem ? [] : rowsOf(result.json);
   $(`${name}-empty`).hidden = rows.length > 0;
+  $(`${name}-csv`).hidden = result.status === 404;
   $(`${name}-empty`).textContent = result.status === 404 ? 'This report is not available on this server.'
     : result.problem ? `The report could not be made: ${result.problem}` : 'Nothing in this range.';
   const key = SORTS[name];
