@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace SlaMonitor.LoadGen;
 
 /// <summary>
-/// Accept → evaluated: samples accepted events (at most one per <see cref="Every"/>) and measures from the 202 until
+/// Accept → evaluated: samples accepted events (at most one per request, chosen by the caller) and measures from the 202 until
 /// the event's promise was re-derived with it: the event stored and its promise's <c>UpdatedAt</c> at or after the
 /// event's <c>ReceivedAt</c> (<see cref="StoreProbe.EvaluatedAsync"/>, one query every <see cref="PollEvery"/> for all
 /// samples waiting, so the probe does not load the server it measures). Only first sends of events whose ticket's
@@ -12,13 +12,11 @@ namespace SlaMonitor.LoadGen;
 /// </summary>
 internal sealed class LatencyProbe(StoreProbe store, string carrier)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan PollEvery = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(30);
     private readonly Dictionary<string, TimeSpan> _waiting = new(StringComparer.Ordinal);
     private readonly List<double> _milliseconds = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private TimeSpan _last = -Every;
     private int _missing;
     private Task? _polling;
     private volatile bool _done;
@@ -27,12 +25,6 @@ internal sealed class LatencyProbe(StoreProbe store, string carrier)
     {
         lock (_waiting)
         {
-            if (_clock.Elapsed - _last < Every)
-            {
-                return;
-            }
-
-            _last = _clock.Elapsed;
             _waiting[eventId] = _clock.Elapsed;
             _polling ??= PollAsync();
         }

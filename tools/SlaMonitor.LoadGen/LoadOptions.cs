@@ -6,7 +6,7 @@ namespace SlaMonitor.LoadGen;
 internal sealed record LoadOptions(
     Uri Server, string AdminKey, string Carrier, string Secret, string Postgres, Uri RabbitMq, string OlistFolder,
     int Seconds, int BatchSize, int Concurrency, int LatencyRate, int WarmUpSeconds, double DuplicateShare, IReadOnlyList<string> Phases,
-    int BreachesPerSecond, int AlertPort)
+    int BreachesPerSecond, int AlertPort, int SoakSeconds, IReadOnlyList<int> ServerPids)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -20,9 +20,9 @@ internal sealed record LoadOptions(
         int Number(string key, int fallback) => int.Parse(Get(key, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         // In the order given; a phase may repeat (paced,hanging,paced,hanging alternates the two so drift hits both).
         var phases = Get("phases", "batched,single,paced").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => p.ToLowerInvariant()).ToList();
-        if (phases.Count == 0 || phases.Except(["batched", "single", "paced", "hanging"]).Any())
+        if (phases.Count == 0 || phases.Except(["batched", "single", "paced", "hanging", "soak"]).Any() && phases is not ["seed"])
         {
-            throw new ArgumentException($"--phases takes a comma-separated list of batched, single, paced, hanging, not '{Get("phases", "")}'.");
+            throw new ArgumentException($"--phases takes a comma-separated list of batched, single, paced, hanging, soak (or seed alone), not '{Get("phases", "")}'.");
         }
 
         if (phases.Contains("hanging") && (Number("breaches", 0) <= 0 || Number("alert-port", 0) <= 0))
@@ -46,6 +46,8 @@ internal sealed record LoadOptions(
             double.Parse(Get("duplicates", "0.05"), CultureInfo.InvariantCulture),
             phases,
             Number("breaches", 0),
-            Number("alert-port", 0));
+            Number("alert-port", 0),
+            Number("soak-seconds", 600),
+            [.. Get("server-pids", "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))]);
     }
 }

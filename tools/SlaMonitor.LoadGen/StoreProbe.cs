@@ -41,6 +41,32 @@ internal sealed class StoreProbe(string connectionString, string ticketPrefix)
         return evaluated;
     }
 
+    /// <summary>The run's promises by status now, and how many of them were escalated (went AT_RISK or BREACHED).</summary>
+    public async Task<string> OutcomesAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT "Status", COUNT(*) FROM "Promises" WHERE "TicketRef" LIKE @prefix GROUP BY "Status" ORDER BY 2 DESC
+            """, connection);
+        command.Parameters.AddWithValue("prefix", ticketPrefix + "%");
+        var statuses = new List<(string Status, long Count)>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                statuses.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        var promises = statuses.Sum(s => s.Count);
+        var escalated = await ScalarAsync("""SELECT COUNT(DISTINCT "TicketRef") FROM "Escalations" WHERE "TicketRef" LIKE @prefix""");
+        string Share(long n) => promises == 0 ? "–" : (n / (double)promises).ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+        return $"{promises} promises of the run, now {string.Join(", ", statuses.Select(s => $"{s.Status} {Share(s.Count)}"))}; " +
+               $"escalated (went AT_RISK or BREACHED) {escalated} = {Share(escalated)}";
+    }
+
     private async Task<long> ScalarAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

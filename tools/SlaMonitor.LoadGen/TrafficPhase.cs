@@ -17,6 +17,7 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
     public async Task<PhaseResult> RunAsync(string name, int batchSize, int concurrency, TimeSpan duration, int? eventsPerSecond)
     {
         var storedBefore = await probe.StoredAsync();
+        var tallyBefore = journeys.Tally;
         long accepted = 0, sent = 0, errors = 0;
         var errorKinds = new ConcurrentDictionary<string, int>();
         // A resend posted before the first copy is stored is accepted twice but stored once: drain to the distinct count.
@@ -62,6 +63,7 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
         }));
         var breached = await breaching;
         var sending = clock.Elapsed;
+        progress.Change(Timeout.Infinite, Timeout.Infinite);
         while (true)
         {
             var stored = await probe.StoredAsync();
@@ -82,8 +84,10 @@ internal sealed class TrafficPhase(WebhookClient webhook, Journeys journeys, Sto
         }
 
         Console.WriteLine();
+        var untilEvaluated = clock.Elapsed;
+        var storedDistinct = await probe.StoredAsync() - storedBefore;
         var latencies = latency is null ? null : await latency.ResultAsync();
-        return new PhaseResult(name, accepted, sending, clock.Elapsed, errors, string.Join(", ", errorKinds.Select(k => $"{k.Key}×{k.Value}")), latencies, breached);
+        return new PhaseResult(name, accepted, storedDistinct, sending, untilEvaluated, errors, string.Join(", ", errorKinds.Select(k => $"{k.Key}×{k.Value}")), journeys.Tally.Since(tallyBefore), latencies, breached);
     }
 
     /// <summary>First sends of events whose ticket's OPENED was accepted in an earlier request (see <see cref="LatencyProbe"/>).</summary>

@@ -35,12 +35,17 @@ internal sealed class WebhookClient(HttpClient http, LoadOptions options)
             .ToList());
     }
 
-    /// <summary>PUTs the site, policy, customer and carrier the traffic refers to (rate limit lifted for the run).</summary>
-    public async Task ConfigureAsync()
+    /// <summary>
+    /// PUTs the site, policy, customer and carrier the traffic refers to (rate limit lifted for the run). The policy
+    /// pauses for customs holds and tells the account managers as soon as a promise is at risk; with
+    /// <paramref name="alertWebhook"/> the customer's alerts go there too.
+    /// </summary>
+    public async Task ConfigureAsync(Uri? alertWebhook)
     {
         await PutAsync($"/api/v1/sites/{Journeys.Site}", """{"name":"LoadGen Frankfurt","region":"EU","timeZone":"Europe/Berlin","calendar":{"alwaysOpen":true}}""");
-        await PutAsync($"/api/v1/policies/{Journeys.ServiceLevel}", """{"clock":"elapsed","target":"PT4H","fulfilledBy":"TECHNICIAN_ONSITE","pauseOn":["CUSTOMER_HOLD"],"atRiskMargin":"PT30M"}""");
-        await PutAsync($"/api/v1/customers/{Journeys.Customer}", """{"name":"LoadGen Corp","accountManagers":[{"name":"Dana","email":"dana@example.com"}]}""");
+        await PutAsync($"/api/v1/policies/{Journeys.ServiceLevel}", """{"clock":"elapsed","target":"PT4H","fulfilledBy":"TECHNICIAN_ONSITE","pauseOn":["CUSTOMER_HOLD","CUSTOMS_HOLD"],"atRiskMargin":"PT30M","escalation":[{"level":1,"notify":"accountManager","after":"PT0M"}]}""");
+        var webhook = alertWebhook is null ? "" : $",\"alertWebhook\":\"{alertWebhook}\",\"alertSecret\":\"loadgen-alert-secret-0000\"";
+        await PutAsync($"/api/v1/customers/{Journeys.Customer}", $$"""{"name":"LoadGen Corp","accountManagers":[{"name":"Dana","email":"dana@example.com"}]{{webhook}}}""");
         await PutAsync($"/api/v1/carriers/{options.Carrier}", $$"""{"name":"LoadGen","secret":"{{options.Secret}}","format":"canonical","requestsPerSecond":100000,"customers":["*"]}""");
     }
 

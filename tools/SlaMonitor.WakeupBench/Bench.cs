@@ -8,9 +8,10 @@ namespace SlaMonitor.WakeupBench;
 
 /// <summary>
 /// Wake-up lateness (issue 6): N promises whose breach instants fall within one minute are bulk-inserted into a
-/// fresh database as the projector would have left them (AT_RISK, wake-up at deadline + 1 s); the server's real
-/// Program (role all, in this process) runs; for each promise the moment its row is updated to BREACHED is stamped by
-/// a trigger, and lateness = that moment - (deadline + 1 s). Prints p50/p99/max per provider.
+/// fresh database as the projector would have left them (AT_RISK, wake-up at deadline + 1 s, five events of history,
+/// a two-step ladder); the server's real Program (role all, in this process) runs; for each promise triggers stamp
+/// the moment its row is committed BREACHED and the moment its escalation says BREACHED, and lateness = that moment -
+/// (deadline + 1 s). Prints p50/p99/max per provider for each, and for both (the later of the two per promise).
 /// <code>
 /// dotnet run -c Release --project tools/SlaMonitor.WakeupBench -- [--count 100000] [--providers postgres,sqlite]
 ///     [--postgres "Host=…;Username=…;Password=…;Database=postgres"] [--lead 60] [--timeout 600]
@@ -25,6 +26,8 @@ internal static class Bench
     private const int WarmUp = 100;
 
     private static readonly string[] WorkingDays = ["Mon", "Tue", "Wed", "Thu", "Fri"];
+    private static readonly string[] PauseOn = ["CUSTOMER_HOLD", "CUSTOMS_HOLD"];
+    private static readonly string[] AllCustomers = ["*"];
 
     private static async Task<int> Main(string[] args)
     {
@@ -101,7 +104,7 @@ internal static class Bench
     private static async Task<Result> Run(
         string label, string provider, string connectionString, Options options,
         Func<string, IReadOnlyList<SeedPromise>, int, DateTime, Task> seed,
-        Func<string, long, Dictionary<string, DateTime>, Task<long>> read)
+        Func<string, string, long, Dictionary<string, DateTime>, Task<long>> read)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -143,13 +146,15 @@ internal static class Bench
         var before = provider == "Postgres" ? await Counters(connectionString) : null;
         // Read incrementally (rows after the last one seen), so that measuring costs the server under test little.
         var breachedAt = new Dictionary<string, DateTime>(StringComparer.Ordinal);
-        var seen = 0L;
+        var escalatedAt = new Dictionary<string, DateTime>(StringComparer.Ordinal);
+        var (seenBreached, seenEscalated) = (0L, 0L);
         var giveUp = first + TimeSpan.FromSeconds(61) + options.Timeout;
         while (DateTime.UtcNow < giveUp)
         {
             await Task.Delay(TimeSpan.FromSeconds(2));
-            seen = await read(connectionString, seen, breachedAt);
-            if (breachedAt.Count >= options.Count + WarmUp)
+            seenBreached = await read(connectionString, "bench_breached", seenBreached, breachedAt);
+            seenEscalated = await read(connectionString, "bench_escalated", seenEscalated, escalatedAt);
+            if (breachedAt.Count >= options.Count + WarmUp && escalatedAt.Count >= options.Count + WarmUp)
             {
                 break;
             }
@@ -164,9 +169,16 @@ internal static class Bench
                 $"  {label}: per wake-up {(after[0] - before[0]) / n:0.0} commits, {(after[1] - before[1]) / n:0.0} rows inserted, {(after[2] - before[2]) / n:0.0} rows updated, {(after[3] - before[3]) / n:0.0} rows fetched"));
         }
 
-        var lateness = promises.Where(p => breachedAt.ContainsKey(p.TicketRef))
-            .Select(p => (breachedAt[p.TicketRef] - p.BreachAt).TotalMilliseconds).Order().ToArray();
-        return new Result(label, options.Count, lateness, seeded);
+        double[] Lateness(Func<SeedPromise, DateTime?> at) =>
+            [.. promises.Select(p => at(p) is { } when ? (when - p.BreachAt).TotalMilliseconds : (double?)null).OfType<double>().Order()];
+        DateTime? Breached(SeedPromise p) => breachedAt.TryGetValue(p.TicketRef, out var at) ? at : null;
+        DateTime? Escalated(SeedPromise p) => escalatedAt.TryGetValue(p.TicketRef, out var at) ? at : null;
+        DateTime? Both(SeedPromise p) => Breached(p) is { } b && Escalated(p) is { } e ? (b > e ? b : e) : null;
+        return new Result(label, options.Count, seeded, [
+            ("promise BREACHED committed", Lateness(Breached)),
+            ("escalation says BREACHED", Lateness(Escalated)),
+            ("both", Lateness(Both)),
+        ]);
     }
 
     private static SeedPromise Promise(string ticketRef, DateTime deadline) =>
@@ -179,9 +191,14 @@ internal static class Bench
             name = "Bench site", region = "EU", timeZone = "Europe/Berlin",
             calendar = new { workingDays = WorkingDays, opens = "08:00", closes = "18:00" },
         });
-        await Put(admin, $"/api/v1/policies/{Seeder.ServiceLevel}", new { clock = "elapsed", target = "PT4H", fulfilledBy = "TECHNICIAN_ONSITE", atRiskMargin = "PT30M" });
-        await Put(admin, $"/api/v1/customers/{Seeder.Customer}", new { name = "Bench Corp", accountManagers = Array.Empty<object>() });
-        await Put(admin, $"/api/v1/carriers/{Seeder.Carrier}", new { name = "Bench carrier", secret = "bench-secret-000000001", format = "canonical" });
+        await Put(admin, $"/api/v1/policies/{Seeder.ServiceLevel}", new
+        {
+            clock = "elapsed", target = "PT4H", fulfilledBy = "TECHNICIAN_ONSITE", atRiskMargin = "PT30M",
+            pauseOn = PauseOn,
+            escalation = new object[] { new { level = 1, notify = "board", after = "PT0M" }, new { level = 2, notify = "accountManager", after = "PT15M" } },
+        });
+        await Put(admin, $"/api/v1/customers/{Seeder.Customer}", new { name = "Bench Corp", accountManagers = new[] { new { name = "Dana", email = "dana@example.com" } } });
+        await Put(admin, $"/api/v1/carriers/{Seeder.Carrier}", new { name = "Bench carrier", secret = "bench-secret-000000001", format = "canonical", customers = AllCustomers });
     }
 
     private static async Task Put(HttpClient admin, string path, object body)
@@ -206,11 +223,11 @@ internal static class Bench
         return [reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3)];
     }
 
-    private static async Task<long> ReadPostgres(string connectionString, long after, Dictionary<string, DateTime> into)
+    private static async Task<long> ReadPostgres(string connectionString, string table, long after, Dictionary<string, DateTime> into)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""SELECT "Seq", "TicketRef", "At" FROM bench_breached WHERE "Seq" > @after""", connection);
+        await using var command = new NpgsqlCommand($"""SELECT "Seq", "TicketRef", "At" FROM {table} WHERE "Seq" > @after""", connection);
         command.Parameters.AddWithValue("after", after);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -222,12 +239,12 @@ internal static class Bench
         return after;
     }
 
-    private static async Task<long> ReadSqlite(string connectionString, long after, Dictionary<string, DateTime> into)
+    private static async Task<long> ReadSqlite(string connectionString, string table, long after, Dictionary<string, DateTime> into)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """SELECT rowid, "TicketRef", "At" FROM bench_breached WHERE rowid > $after""";
+        command.CommandText = $"""SELECT rowid, "TicketRef", "At" FROM {table} WHERE rowid > $after""";
         command.Parameters.AddWithValue("$after", after);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -247,19 +264,21 @@ internal static class Bench
         await command.ExecuteNonQueryAsync();
     }
 
-    private sealed record Result(string Provider, int Count, double[] LatenessMs, TimeSpan Seeded)
+    private sealed record Result(string Provider, int Count, TimeSpan Seeded, IReadOnlyList<(string Stamp, double[] LatenessMs)> Stamps)
     {
-        public override string ToString()
+        public override string ToString() => string.Join(Environment.NewLine, Stamps.Select(s => Line(s.Stamp, s.LatenessMs)));
+
+        private string Line(string stamp, double[] lateness)
         {
-            if (LatenessMs.Length == 0)
+            if (lateness.Length == 0)
             {
-                return $"  {Provider}: none of {Count:N0} promises became BREACHED";
+                return $"  {Provider}, {stamp}: none of {Count:N0} promises";
             }
 
-            double At(double q) => LatenessMs[Math.Min(LatenessMs.Length - 1, (int)Math.Ceiling(q * LatenessMs.Length) - 1)];
-            var withinOneSecond = LatenessMs.Count(l => l <= 1000);
+            double At(double q) => lateness[Math.Min(lateness.Length - 1, (int)Math.Ceiling(q * lateness.Length) - 1)];
+            var withinOneSecond = lateness.Count(l => l <= 1000);
             return string.Create(CultureInfo.InvariantCulture,
-                $"  {Provider}: {LatenessMs.Length:N0}/{Count:N0} BREACHED; lateness p50 {At(0.50):0} ms, p99 {At(0.99):0} ms, max {LatenessMs[^1]:0} ms, min {LatenessMs[0]:0} ms; ≤ 1 s: {100.0 * withinOneSecond / Count:0.0} %");
+                $"  {Provider}, {stamp}: {lateness.Length:N0}/{Count:N0}; lateness p50 {At(0.50):0} ms, p99 {At(0.99):0} ms, max {lateness[^1]:0} ms, min {lateness[0]:0} ms; ≤ 1 s: {100.0 * withinOneSecond / Count:0.0} % (missing ones count as over)");
         }
     }
 

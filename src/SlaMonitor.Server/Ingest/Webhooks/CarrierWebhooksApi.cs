@@ -88,26 +88,32 @@ public static class CarrierWebhooksApi
         var carrierCode = carrier.Code;
         var limits = ingesting.Limits.Value;
         var format = CarrierFormats.ByName[carrier.Format];
-        List<JsonElement> elements;
+        EventElements parsed;
         try
         {
-            elements = format.CanonicalEvents(body.Bytes);
+            parsed = format.CanonicalEvents(body.Bytes);
         }
         catch (JsonException e)
         {
             return Problem(StatusCodes.Status400BadRequest, "Malformed JSON", e.Message);
         }
 
-        if (elements.Count > limits.MaxEventsPerRequest)
+        List<CarrierEvent> events;
+        var errors = new ValidationErrors();
+        using (parsed)
         {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Too many events", $"A request may carry at most {limits.MaxEventsPerRequest} events.");
+            var elements = parsed.Elements;
+            if (elements.Count > limits.MaxEventsPerRequest)
+            {
+                return Problem(StatusCodes.Status413PayloadTooLarge, "Too many events", $"A request may carry at most {limits.MaxEventsPerRequest} events.");
+            }
+
+            events = Validate(elements, format is CanonicalFormat, now, Duration.FromTimeSpan(limits.MaxFutureSkew), errors);
         }
 
-        var errors = new ValidationErrors();
-        var events = Validate(elements, format is CanonicalFormat, now, Duration.FromTimeSpan(limits.MaxFutureSkew), errors);
         if (!errors.Any)
         {
-            await ingesting.Configuration.Check(ingesting.Db, events, elements.Count > 1, errors, ct);
+            await ingesting.Configuration.Check(ingesting.Db, events, events.Count > 1, errors, ct);
         }
 
         if (errors.Any)

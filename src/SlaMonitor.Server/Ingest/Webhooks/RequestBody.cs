@@ -36,23 +36,42 @@ public static class RequestBody
         }
     }
 
-    /// <summary>One event object, or <c>{ "events": [...] }</c>.</summary>
-    public static List<JsonElement> EventElements(ReadOnlyMemory<byte> body)
+    /// <summary>One event object, or <c>{ "events": [...] }</c>: elements of the parsed document, not copies of them.</summary>
+    public static EventElements EventElements(ReadOnlyMemory<byte> body)
     {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        var document = JsonDocument.Parse(body);
+        try
         {
-            throw new JsonException("The body must be a JSON object: one event, or { \"events\": [...] }.");
-        }
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new JsonException("The body must be a JSON object: one event, or { \"events\": [...] }.");
+            }
 
-        if (root.TryGetProperty("events", out var batch))
+            if (root.TryGetProperty("events", out var batch))
+            {
+                return batch.ValueKind == JsonValueKind.Array
+                    ? new EventElements([.. batch.EnumerateArray()], document)
+                    : throw new JsonException("\"events\" must be an array.");
+            }
+
+            return new EventElements([root], document);
+        }
+        catch
         {
-            return batch.ValueKind == JsonValueKind.Array
-                ? batch.EnumerateArray().Select(e => e.Clone()).ToList()
-                : throw new JsonException("\"events\" must be an array.");
+            document.Dispose();
+            throw;
         }
-
-        return [root.Clone()];
     }
+}
+
+/// <summary>
+/// The events of a request as JSON elements, valid while this is not disposed: they point into the request's parsed
+/// document (pooled memory) instead of each being copied out of it.
+/// </summary>
+public sealed class EventElements(List<JsonElement> elements, JsonDocument? document) : IDisposable
+{
+    public List<JsonElement> Elements { get; } = elements;
+
+    public void Dispose() => document?.Dispose();
 }

@@ -17,5 +17,5 @@ public sealed class CanonicalFormat : ICarrierFormat
     public bool IsSigned(IHeaderDictionary headers, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options) =>
         WebhookSignature.Verify(headers[WebhookSignature.Header], secrets, body, now, Duration.FromTimeSpan(options.SignatureTolerance));
 
-    public List<JsonElement> CanonicalEvents(ReadOnlyMemory<byte> body) => RequestBody.EventElements(body);
+    public EventElements CanonicalEvents(ReadOnlyMemory<byte> body) => RequestBody.EventElements(body);
 }

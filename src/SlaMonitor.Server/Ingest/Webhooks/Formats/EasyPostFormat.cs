@@ -58,7 +58,7 @@ public sealed class EasyPostFormat : ICarrierFormat
         return false;
     }
 
-    public List<JsonElement> CanonicalEvents(ReadOnlyMemory<byte> body)
+    public EventElements CanonicalEvents(ReadOnlyMemory<byte> body)
     {
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
@@ -93,7 +93,7 @@ public sealed class EasyPostFormat : ICarrierFormat
             }
         }
 
-        return events;
+        return new EventElements(events, null);
     }
 
     private static JsonObject? Canonical(string trackingCode, JsonElement detail, string? estimated)

@@ -19,5 +19,5 @@ public interface ICarrierFormat
     bool IsSigned(IHeaderDictionary headers, ReadOnlySpan<byte> body, IReadOnlyList<string> secrets, Instant now, WebhookOptions options);
 
     /// <summary>The canonical events (PRODUCT.md shape) in the body; throws <see cref="JsonException"/> when malformed.</summary>
-    List<JsonElement> CanonicalEvents(ReadOnlyMemory<byte> body);
+    EventElements CanonicalEvents(ReadOnlyMemory<byte> body);
 }
