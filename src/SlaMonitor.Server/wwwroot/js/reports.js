@@ -2,8 +2,8 @@
 // [from, to), read in the viewer's time zone. Filters and sort orders live in the URL; each table downloads as the API's CSV.
 // The API keeps account managers to their customers; every name shown here comes from its answers.
 import { boardHeaders, showSession, toSignIn } from './http.js';
-import { countdown, durationMs, words } from './format.js';
 import { renderTable } from './report-table.js';
+import { attainmentColumns, genericColumns, rowsOf } from './report-columns.js';
 import { drawAttainment } from './report-chart.js';
 
 const $ = (id) => document.getElementById(id);
@@ -12,7 +12,6 @@ const DIMENSIONS = ['customer', 'region', 'carrier', 'serviceLevel', 'site'];
 const PERIODS = ['day', 'week', 'month'];
 const FILTERS = ['customer', 'region', 'carrier', 'serviceLevel'];
 const SORTS = { attainment: 'sort', carriers: 'carriersSort', summary: 'summarySort' };
-const LOST = ['customer', 'customs', 'carrier', 'weather', 'other'];
 
 const isoDate = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 const daysFromToday = (n) => { const d = new Date(); d.setDate(d.getDate() + n); return isoDate(d); };
@@ -62,58 +61,6 @@ async function fetchReport(url) {
   const fields = Object.entries(json?.errors ?? {}).map(([k, v]) => `${k}: ${[].concat(v).join(' ')}`);
   return { problem: fields.join('; ') || json?.detail || json?.title || `${response.status}`, status: response.status };
 }
-
-const percent = (v) => (v == null ? '—' : `${Math.round(v * 1000) / 10} %`);
-const duration = (v) => { const ms = durationMs(v); return ms == null ? '—' : countdown(ms, false); };
-
-function attainmentColumns(keys) {
-  const key = (k) => ({ id: k, label: words(k), value: (r) => r.key[k] ?? null, text: (r) => r.key[k] ?? '—' });
-  const count = (k) => ({ id: k, label: words(k), numeric: true, value: (r) => r[k], text: (r) => String(r[k]) });
-  return [
-    ...keys.map(key), count('met'), count('missed'), count('cancelled'),
-    { id: 'attainment', label: 'Attainment', numeric: true, value: (r) => r.attainment, text: (r) => percent(r.attainment), title: 'met ÷ (met + missed)' },
-    ...LOST.map((b) => ({
-      id: `lost-${b}`, label: `Lost: ${b}`, numeric: true, title: `Paused time blamed on ${b}`,
-      value: (r) => durationMs(r.lostTime?.[b]), text: (r) => duration(r.lostTime?.[b]),
-    })),
-    { id: 'medianMargin', label: 'Median margin', numeric: true, title: 'deadline − closed (negative when late)', value: (r) => durationMs(r.medianMargin), text: (r) => duration(r.medianMargin) },
-  ];
-}
-
-/** Columns for a report whose rows are read as they come: nested objects become "parent · child" columns. */
-function genericColumns(rows) {
-  const columns = new Map();
-  const visit = (row, path) => {
-    for (const [k, v] of Object.entries(row)) {
-      const id = [...path, k];
-      if (v && typeof v === 'object' && !Array.isArray(v)) visit(v, id);
-      else if (!columns.has(id.join('.'))) columns.set(id.join('.'), column(id));
-    }
-  };
-  for (const r of rows) visit(r, []);
-  return [...columns.values()];
-}
-
-function column(path) {
-  const read = (r) => path.reduce((v, k) => (v == null ? v : v[k]), r);
-  const name = path[path.length - 1];
-  const isShare = /attainment|share|onTime|percent|pct/i.test(name) && !/per/i.test(name);
-  return {
-    id: path.join('.'),
-    label: path.map(words).join(' · '),
-    numeric: true,
-    value: (r) => { const v = read(r); return typeof v === 'string' ? durationMs(v) ?? v : Array.isArray(v) ? v.length : v ?? null; },
-    text: (r) => {
-      const v = read(r);
-      if (v == null) return '—';
-      if (Array.isArray(v)) return v.map((x) => (typeof x === 'object' ? x.text ?? x.reason ?? x.name ?? Object.values(x).join(' ') : x)).join('; ') || '—';
-      if (typeof v === 'number') return isShare && v <= 1 ? percent(v) : String(Math.round(v * 100) / 100);
-      return durationMs(v) != null && /^-?P/.test(v) ? duration(v) : String(v);
-    },
-  };
-}
-
-const rowsOf = (json) => json?.rows ?? json?.carriers ?? json?.customers ?? json?.items ?? (Array.isArray(json) ? json : []);
 
 let state = readState();
 let attainment = null;
