@@ -4,8 +4,8 @@ namespace SlaMonitor.LoadGen;
 
 /// <summary>
 /// Accept → evaluated: samples accepted events (at most one per request, chosen by the caller) and measures from the 202 until
-/// the event's promise was re-derived with it: the event stored and its promise's <c>UpdatedAt</c> at or after the
-/// event's <c>ReceivedAt</c> (<see cref="StoreProbe.EvaluatedAsync"/>, one query every <see cref="PollEvery"/> for all
+/// the event's promise was re-derived with it: the event stored and its promise written after it by a later
+/// transaction (<see cref="StoreProbe.EvaluatedAsync"/>, one query every <see cref="PollEvery"/> for all
 /// samples waiting, so the probe does not load the server it measures). Only first sends of events whose ticket's
 /// OPENED was accepted before are sampled: a resend is settled by its first copy, and an event ahead of its OPENED
 /// waits for it by design. A sample not evaluated within <see cref="GiveUpAfter"/> is counted as missing, not dropped.

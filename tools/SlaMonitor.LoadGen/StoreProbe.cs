@@ -13,11 +13,20 @@ internal sealed class StoreProbe(string connectionString, string ticketPrefix)
     public Task<long> StoredAsync() => ScalarAsync("""SELECT COUNT(*) FROM "Events" WHERE "TicketRef" LIKE @prefix""");
 
     public Task<long> BehindAsync() => ScalarAsync(
-        """
+        $"""
         SELECT COUNT(DISTINCT e."TicketRef") FROM "Events" e
           JOIN "Promises" p ON p."TicketRef" = e."TicketRef"
-         WHERE e."TicketRef" LIKE @prefix AND p."UpdatedAt" < e."ReceivedAt"
+         WHERE e."TicketRef" LIKE @prefix AND NOT ({EvaluatedAfterStored})
         """);
+
+    /// <summary>
+    /// The promise row was last written by a transaction that began after the event's was under way (PostgreSQL
+    /// assigns transaction ids in order): the event is stored before its promise is re-derived, so a promise updated by
+    /// an earlier batch after the event was received, but before the event was stored, does not count. And the
+    /// promise's evaluation time is at or after the event's receipt.
+    /// </summary>
+    private const string EvaluatedAfterStored =
+        "p.xmin::text::bigint > e.xmin::text::bigint AND p.\"UpdatedAt\" >= e.\"ReceivedAt\"";
 
     /// <summary>Of these events of the carrier, those stored whose promise was evaluated since they were received.</summary>
     public async Task<List<string>> EvaluatedAsync(string carrier, IReadOnlyList<string> eventIds)
@@ -25,9 +34,9 @@ internal sealed class StoreProbe(string connectionString, string ticketPrefix)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            """
+            $"""
             SELECT e."EventId" FROM "Events" e JOIN "Promises" p ON p."TicketRef" = e."TicketRef"
-             WHERE e."CarrierCode" = @carrier AND e."EventId" = ANY(@ids) AND p."UpdatedAt" >= e."ReceivedAt"
+             WHERE e."CarrierCode" = @carrier AND e."EventId" = ANY(@ids) AND {EvaluatedAfterStored}
             """, connection);
         command.Parameters.AddWithValue("carrier", carrier);
         command.Parameters.AddWithValue("ids", eventIds.ToArray());
