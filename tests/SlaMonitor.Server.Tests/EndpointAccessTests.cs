@@ -74,6 +74,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime
         new("GET /", Rule.Open, "/"),
         new("GET /signin", Rule.Open, "/signin"),
         new("GET /promise/{ticketRef}", Rule.Open, "/promise/T-OWN"),
+        new("GET /reports", Rule.Open, "/reports"),
         new("GET /board/session/", Rule.Open, "/board/session/"),
         new("POST /board/session/", Rule.Open, "/board/session/", Body: "{}"),
         new("DELETE /board/session/", Rule.Open, "/board/session/"),

@@ -12,6 +12,7 @@ public static class BoardPages
     {
         app.MapGet("/", (HttpContext c, IWebHostEnvironment env) => Page(c, env, "board.html", requireSignIn: true)).ExcludeFromDescription();
         app.MapGet(PromiseLinks.PageRoute, (HttpContext c, IWebHostEnvironment env) => Page(c, env, "promise.html", requireSignIn: true)).ExcludeFromDescription();
+        app.MapGet("/reports", (HttpContext c, IWebHostEnvironment env) => Page(c, env, "reports.html", requireSignIn: true)).ExcludeFromDescription();
         app.MapGet("/signin", (HttpContext c, IWebHostEnvironment env) => Page(c, env, "signin.html", requireSignIn: false)).ExcludeFromDescription();
     }
 

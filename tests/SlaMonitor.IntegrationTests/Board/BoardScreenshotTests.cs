@@ -5,13 +5,13 @@ using static Microsoft.Playwright.Assertions;
 namespace SlaMonitor.IntegrationTests.Board;
 
 /// <summary>
-/// Screenshots of the board and a promise page from the running app with demo data, at 1920×1080. They are written to
+/// Screenshots of the board, a promise page and the reports page from the running app with demo data, at 1920×1080. They are written to
 /// docs/screenshots (for the README) when UPDATE_SCREENSHOTS=1, otherwise to a temporary folder.
 /// </summary>
 public sealed class BoardScreenshotTests(DemoBoard app) : IClassFixture<DemoBoard>
 {
     [Fact]
-    public async Task Board_and_promise_page_render_demo_traffic()
+    public async Task Board_promise_and_reports_pages_render_demo_traffic()
     {
         var folder = Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1"
             ? Path.Combine(RepositoryRoot(), "docs", "screenshots")
@@ -40,6 +40,18 @@ public sealed class BoardScreenshotTests(DemoBoard app) : IClassFixture<DemoBoar
         await Expect(page.Locator("#escalations tbody tr").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "promise.png"), FullPage = true });
         Assert.True(new FileInfo(Path.Combine(folder, "promise.png")).Length > 10_000);
+
+        // The reports page over the last 28 days, once the demo has closed promises.
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                await page.ReloadAsync();
+                await Expect(page.Locator("#report")).ToHaveAttributeAsync("aria-busy", "false");
+                return await page.Locator("#attainment tbody tr").CountAsync();
+            },
+            n => n >= 2, "demo promises closed for two customers", TimeSpan.FromSeconds(120));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, "reports.png"), FullPage = true });
     }
 
     private static string RepositoryRoot()
