@@ -18,15 +18,23 @@ public partial class EventsRequestBuilder
 
     /// <summary>
     /// Posts <paramref name="body"/> (UTF-8 JSON: one event or <c>{"events":[...]}</c>) with <c>SlaMonitor-Signature</c>
-    /// under <paramref name="secret"/>. 202 returns the per-event results; any other answer throws the problem details
-    /// (<see cref="ProblemDetails"/>, or <see cref="HttpValidationProblemDetails"/> for 400/422) with its
+    /// under <paramref name="secret"/>, signed now. 202 returns the per-event results; any other answer throws the problem
+    /// details (<see cref="ProblemDetails"/>, or <see cref="HttpValidationProblemDetails"/> for 400/422) with its
     /// <c>ResponseStatusCode</c>.
     /// </summary>
-    public async Task<WebhookResponse> PostSignedAsync(ReadOnlyMemory<byte> body, string secret, CancellationToken cancellationToken = default)
+    public Task<WebhookResponse> PostSignedAsync(ReadOnlyMemory<byte> body, string secret, CancellationToken cancellationToken = default) =>
+        PostSignedAsync(body, secret, DateTimeOffset.UtcNow, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PostSignedAsync(ReadOnlyMemory{byte}, string, CancellationToken)"/>, signed at <paramref name="signedAt"/>
+    /// (the signature's <c>t</c>) instead of now: for a sender whose clock is not the wall clock, such as a replay on a
+    /// virtual clock. The server refuses a time more than <see cref="WebhookSigner.Tolerance"/> from its own clock.
+    /// </summary>
+    public async Task<WebhookResponse> PostSignedAsync(ReadOnlyMemory<byte> body, string secret, DateTimeOffset signedAt, CancellationToken cancellationToken = default)
     {
         var request = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
         request.Headers.Add("Accept", "application/json");
-        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(secret, body.Span));
+        request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(secret, body.Span, signedAt));
         request.SetStreamContent(
             MemoryMarshal.TryGetArray(body, out var array) ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false) : new MemoryStream(body.ToArray()),
             "application/json");
