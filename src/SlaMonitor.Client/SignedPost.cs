@@ -1,6 +1,4 @@
-using System.Runtime.InteropServices;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Serialization;
 using SlaMonitor.Client.Models;
 
 namespace SlaMonitor.Client.Api.V1.Carriers.Item.Events;
@@ -8,14 +6,6 @@ namespace SlaMonitor.Client.Api.V1.Carriers.Item.Events;
 /// <summary>The webhook post a partner makes: a body serialised once, signed over exactly those bytes.</summary>
 public partial class EventsRequestBuilder
 {
-    private static readonly Dictionary<string, ParsableFactory<IParsable>> Problems = new()
-    {
-        ["400"] = HttpValidationProblemDetails.CreateFromDiscriminatorValue,
-        ["422"] = HttpValidationProblemDetails.CreateFromDiscriminatorValue,
-        ["4XX"] = ProblemDetails.CreateFromDiscriminatorValue,
-        ["5XX"] = ProblemDetails.CreateFromDiscriminatorValue,
-    };
-
     /// <summary>
     /// Posts <paramref name="body"/> (UTF-8 JSON: one event or <c>{"events":[...]}</c>) with <c>SlaMonitor-Signature</c>
     /// under <paramref name="secret"/>, signed now. 202 returns the per-event results; any other answer throws the problem
@@ -35,10 +25,8 @@ public partial class EventsRequestBuilder
         var request = new RequestInformation(Method.POST, UrlTemplate, PathParameters);
         request.Headers.Add("Accept", "application/json");
         request.Headers.Add(WebhookSigner.Header, WebhookSigner.Sign(secret, body.Span, signedAt));
-        request.SetStreamContent(
-            MemoryMarshal.TryGetArray(body, out var array) ? new MemoryStream(array.Array!, array.Offset, array.Count, writable: false) : new MemoryStream(body.ToArray()),
-            "application/json");
-        return await RequestAdapter.SendAsync(request, WebhookResponse.CreateFromDiscriminatorValue, Problems, cancellationToken).ConfigureAwait(false)
+        request.SetStreamContent(SlaMonitorApiClient.AsStream(body), "application/json");
+        return await RequestAdapter.SendAsync(request, WebhookResponse.CreateFromDiscriminatorValue, SlaMonitorApiClient.Problems, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException("The webhook answered 202 without a body.");
     }
 }
