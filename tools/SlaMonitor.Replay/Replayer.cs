@@ -30,7 +30,7 @@ public static class Replayer
                     sent["probabilityThreshold"] = threshold;
                 }
 
-                await api.PutAsync($"{section}/{Uri.EscapeDataString(code)}", sent);
+                await api.PutAsync(section, code, sent);
             }
         }
 
