@@ -15,6 +15,7 @@ public static class ApiTags
         ["Escalations"] = "Escalations raised by at-risk and breached promises: list, acknowledge, assign, resolve, metrics.",
         ["Silences"] = "Planned mutes of alerts by carrier, region or customer.",
         ["Audit"] = "Who changed what: configuration changes and actions on escalations and promises.",
+        ["Reports"] = "Attainment of the promises closed in a period, grouped by customer, region, carrier, service level, site, week or month, as JSON or CSV.",
         ["Board"] = "The live board's own endpoints: its cookie session and attainment statistics.",
     };
 }
