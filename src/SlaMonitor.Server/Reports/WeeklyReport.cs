@@ -13,7 +13,7 @@ namespace SlaMonitor.Server.Reports;
 /// <summary>
 /// The weekly report (Quartz job every 5 minutes): for each recipient, Reports:WeeklyCron (default Monday 07:00) is read
 /// in the recipient's own zone, DST and all; once a firing has passed (within a day: a worker that was down catches up),
-/// the previous ISO week's attainment by customer is composed as HTML and queued as a durable alert, which the alert
+/// the previous ISO week's attainment by customer (for executives also the summary's scores) is composed as HTML and queued as a durable alert, which the alert
 /// dispatcher sends with its retries. The alert's id comes from the recipient and the firing, so each goes once.
 /// </summary>
 public sealed class WeeklyReport(SlaDbContext db, ReportOptions options, EscalationOptions escalations, IEscalationAlerts alerts) : IRecurringWork
@@ -45,7 +45,8 @@ public sealed class WeeklyReport(SlaDbContext db, ReportOptions options, Escalat
                 rows.Add(row);
             }
 
-            var (subject, html) = WeeklyReportEmail.Compose(range, rows, escalations.BoardUrl);
+            var scores = recipient.Customers is null ? (await SummaryQuery.RunAsync(db, range, new AttainmentFilter(), now, ct)).Customers : null;
+            var (subject, html) = WeeklyReportEmail.Compose(range, rows, escalations.BoardUrl, scores);
             db.Alerts.Add(new Alert
             {
                 Id = id, EscalationId = Guid.Empty, Notify = ComposedEmails.Notify, Destination = recipient.Address, State = AlertStates.Pending,

@@ -5,10 +5,10 @@ using NodaTime.Text;
 
 namespace SlaMonitor.Server.Reports;
 
-/// <summary>The weekly report as HTML: attainment by customer with the totals, and a link to the board's Reports page.</summary>
+/// <summary>The weekly report as HTML: attainment by customer with the totals, the summary's scores when given (executives), and a link to the board's Reports page.</summary>
 public static class WeeklyReportEmail
 {
-    public static (string Subject, string Html) Compose(ReportRange range, IReadOnlyList<AttainmentRow> rows, string boardUrl)
+    public static (string Subject, string Html) Compose(ReportRange range, IReadOnlyList<AttainmentRow> rows, string boardUrl, IReadOnlyList<SummaryRow>? scores = null)
     {
         ArgumentNullException.ThrowIfNull(range);
         ArgumentNullException.ThrowIfNull(rows);
@@ -32,7 +32,19 @@ public static class WeeklyReportEmail
                 + $"<td>{Enc(r.LostTime.Customs)}</td><td>{Enc(r.LostTime.Carrier)}</td><td>{Enc(r.LostTime.Weather)}</td><td>{Enc(r.LostTime.Other)}</td></tr>");
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"</table><p><a href=\"{Enc(link)}\">Open the report on the board</a></p></body></html>");
+        html.Append("</table>");
+        if (scores is { Count: > 0 })
+        {
+            html.Append("<h3>Scores (0–100; the formula is on the Reports page)</h3><table border=\"1\" cellpadding=\"4\"><tr><th>Customer</th><th>Score</th><th>Trend</th><th>Working</th></tr>");
+            foreach (var s in scores)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Enc(s.Customer)}</td><td>{s.Score}</td><td>{(s.Trend is { } t ? t.ToString("+0.0;−0.0;0.0", CultureInfo.InvariantCulture) : "–")}</td><td>{Enc(s.Working)}</td></tr>");
+            }
+
+            html.Append("</table>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Enc(link)}\">Open the report on the board</a></p></body></html>");
         return ($"[SlaMonitor] Weekly report {week}: attainment {total}", html.ToString());
     }
 
