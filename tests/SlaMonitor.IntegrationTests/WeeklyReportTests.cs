@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,9 @@ public sealed class WeeklyReportTests(Servers servers, SmtpServer smtp) : IClass
         Assert.Equal("[SlaMonitor] Weekly report 2026-W44: attainment 100.0 %", executiveMail[0].Subject);
         Assert.Contains($"{Escalating.BoardUrl}/reports?from=2026-10-26&amp;to=2026-11-02&amp;tz=Europe%2FBerlin&amp;groupBy=customer", executiveMail[0].HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<td>ACME</td><td>1</td><td>0</td><td>1</td><td>100.0 %</td><td>PT1H</td>", executiveMail[0].HtmlBody, StringComparison.Ordinal);
+        // The executives' scores: W44 1 met → (50 × 100 + 10 × 100) ÷ 60 = 100; W43 2 met, 1 missed → 72.3 (ReportScenario).
+        Assert.Contains("<td>ACME</td><td>100</td><td>+27.7</td><td>(50 × 100 + 10 × 100) ÷ 60 = 100</td>", WebUtility.HtmlDecode(executiveMail[0].HtmlBody), StringComparison.Ordinal);
+        Assert.DoesNotContain("Scores", managerMail[0].HtmlBody, StringComparison.Ordinal);
         Assert.Equal("[SlaMonitor] Weekly report 2026-W44: attainment 100.0 %", managerMail[0].Subject);
         Assert.Contains("tz=America%2FNew_York", managerMail[0].HtmlBody, StringComparison.Ordinal);
         Assert.Contains("<td>ACME</td><td>1</td><td>0</td><td>1</td><td>100.0 %</td><td>PT1H</td>", managerMail[0].HtmlBody, StringComparison.Ordinal);

@@ -104,6 +104,29 @@ public sealed class ReportsPageTests(ReportsBoard app) : IClassFixture<ReportsBo
         await Expect(page.Locator("select[name=customer] option")).ToHaveTextAsync(["All", "ACME"]);
     }
 
+    [Fact]
+    public async Task Summary_shows_a_score_card_per_customer_with_the_formula_worked_out_in_its_hover_title()
+    {
+        // In the 7 days no escalation opened (they open when the promises were posted, today) and nothing was open past
+        // its deadline at the end: ACME scores (50 × 66.7 + 10 × 100) ÷ 60 = 72.25 → 72.3, GLOBEX (50 × 50 + 10 × 100) ÷ 60 = 58.3.
+        var page = await app.SignedInPageAsync(ReportsBoard.OpsKey);
+        await page.GotoAsync(ReportUrl("groupBy=customer"));
+        var acme = page.Locator("#summary-cards li[data-customer=ACME]");
+        await Expect(acme.Locator(".score")).ToHaveTextAsync("72.3");
+        await Expect(page.Locator("#summary-cards li[data-customer=GLOBEX] .score")).ToHaveTextAsync("58.3");
+        await Expect(acme.Locator(".score-trend")).ToHaveTextAsync("• no previous period");
+        await Expect(acme.Locator("dt").First).ToHaveTextAsync("Attainment 66.7");
+
+        var title = await acme.GetAttributeAsync("title");
+        Assert.NotNull(title);
+        Assert.StartsWith("ACME: (50 × 66.7 + 10 × 100) ÷ 60 = 72.3\nAttainment 66.7: 2 met, 1 missed (66.7 %)\n", title, StringComparison.Ordinal);
+        Assert.Contains("Open breaches 100: 0 open past the deadline", title, StringComparison.Ordinal);
+        Assert.Contains("score = (50 × attainment + 20 × breaches prevented + 20 × time to acknowledge + 10 × open breaches)", title, StringComparison.Ordinal);
+        // Each lane closed fewer than 5 promises, and no escalation opened in the range.
+        await Expect(page.Locator("#summary-lanes li")).ToHaveTextAsync(["None in this range."]);
+        await Expect(page.Locator("#summary-reasons li")).ToHaveTextAsync(["None in this range."]);
+    }
+
     private string ReportUrl(string query) => app.ReportUrl(query);
 
     private string Day(int n) => app.Day(n);

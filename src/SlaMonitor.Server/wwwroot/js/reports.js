@@ -5,6 +5,7 @@ import { boardHeaders, showSession, toSignIn } from './http.js';
 import { renderTable } from './report-table.js';
 import { attainmentColumns, genericColumns, rowsOf } from './report-columns.js';
 import { drawAttainment } from './report-chart.js';
+import { renderSummary } from './report-summary.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
@@ -85,10 +86,6 @@ function renderOther(name) {
     : result.problem ? `The report could not be made: ${result.problem}` : 'Nothing in this range.';
   const key = SORTS[name];
   renderTable($(name), genericColumns(rows), rows, state[key], (sort) => { state[key] = sort; writeState(state); renderOther(name); });
-  if (name === 'summary' && result.json?.formula) {
-    $('summary-formula').textContent = `Score: ${result.json.formula}`;
-    $('summary').querySelector('th[data-column="score"]')?.setAttribute('title', result.json.formula);
-  }
 }
 
 /** Filter choices: what the reader may see closed in the range (the API's own scope), plus the chosen value. */
@@ -126,7 +123,7 @@ async function load() {
   renderAttainment();
   Object.assign(others, { carriers, summary });
   renderOther('carriers');
-  renderOther('summary');
+  renderSummary(summary);
   $('report').setAttribute('aria-busy', 'false');
 }
 
