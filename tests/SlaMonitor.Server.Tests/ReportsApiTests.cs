@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 
@@ -99,6 +100,19 @@ public sealed class ReportsApiTests(ReportsApiTests.Scenario scenario) : IClassF
             + "ACME,2026-W44,1,0,1,1,PT0S,PT0S,PT0S,PT0S,PT0S,PT1H\r\n",
             csv);
         Assert.Equal(csv, byFormat);
+    }
+
+    [Fact]
+    public async Task Summary_on_the_embedded_database_scores_a_week_and_its_trend_as_computed_by_hand()
+    {
+        // Week 44 in Berlin: B met → (50 × 100 + 10 × 100) ÷ 60 = 100. The 168 hours before: A and C met, D missed →
+        // attainment 66.7 → (50 × 66.7 + 10 × 100) ÷ 60 = 72.3. No escalation opened in either (the clock is weeks later).
+        var body = await _admin.GetStringAsync($"/api/v1/reports/summary?from=2026-10-26&to=2026-11-02&tz={ReportScenario.Zone}");
+        var customers = JsonNode.Parse(body)!["customers"]!.AsArray();
+
+        Assert.Equal(
+            ["ACME 100 72.3 27.7 (50 × 100 + 10 × 100) ÷ 60 = 100"],
+            customers.Select(c => $"{c!["customer"]} {c["score"]} {c["previousScore"]} {c["trend"]} {c["working"]}"));
     }
 
     [Theory]

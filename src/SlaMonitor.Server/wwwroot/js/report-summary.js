@@ -18,10 +18,13 @@ function trend(row) {
 /** The parts with the figures behind them, in words. */
 function parts(row, target) {
   const p = row.points;
+  const left = 'left out of the score';
   return [
-    ['Attainment', p.attainment, `${row.met} met, ${row.missed} missed (${percent(row.attainment)})`],
-    ['Breaches prevented', p.breachesPrevented, `${row.breachesPrevented} of ${row.settledEscalations} finished escalations on time`],
-    ['Time to acknowledge', p.timeToAcknowledge, `median ${duration(row.medianTimeToAcknowledge)} of ${row.acknowledged} acknowledged, target ${duration(target)}`],
+    ['Attainment', p.attainment, row.met + row.missed === 0 ? `none closed: ${left}` : `${row.met} met, ${row.missed} missed (${percent(row.attainment)})`],
+    ['Breaches prevented', p.breachesPrevented, row.settledEscalations === 0 ? `no escalation finished: ${left}`
+      : `${row.breachesPrevented} of ${row.settledEscalations} finished escalations on time`],
+    ['Time to acknowledge', p.timeToAcknowledge, row.acknowledged === 0 ? `none acknowledged: ${left}`
+      : `median ${duration(row.medianTimeToAcknowledge)} of ${row.acknowledged} acknowledged, target ${duration(target)}`],
     ['Open breaches', p.openBreaches, `${row.openBreaches} open past the deadline`],
   ];
 }
@@ -58,7 +61,7 @@ export function renderSummary(result) {
   $('summary-csv').hidden = result.status === 404;
   $('summary-empty').textContent = result.status === 404 ? 'This report is not available on this server.'
     : result.problem ? `The report could not be made: ${result.problem}` : 'Nothing in this range.';
-  $('summary-formula').textContent = report ? `Score: ${report.formula}` : '';
+  $('summary-formula').textContent = report?.formula ?? '';
   $('summary-cards').replaceChildren(...rows.map((r) => card(r, report)));
   fill($('summary-lanes'), report?.worstLanes ?? [], (l) => `${l.lane}: ${percent(l.attainment)} (${l.met} met, ${l.missed} missed)`);
   fill($('summary-reasons'), report?.topReasons ?? [], (r) => r.text);
