@@ -35,7 +35,7 @@ public static class SummaryQuery
         var score = SummaryScore.Of(points);
         double? previous = before is null ? null : SummaryScore.Of(SummaryScore.Points(before));
         return new SummaryRow(
-            customer, score, previous, previous is { } p ? SummaryScore.Round(score - p) : null, points, SummaryScore.Working(points),
+            customer, score, previous, previous is { } p ? SummaryScore.Round((decimal)score - (decimal)p) : null, points, SummaryScore.Working(points),
             facts.Met, facts.Missed, Share(facts.Met, facts.Met + facts.Missed), facts.Escalations, facts.Settled, facts.Prevented,
             Share(facts.Prevented, facts.Settled), facts.Acknowledged, facts.MedianTimeToAcknowledge is { } m ? Iso(m) : null, facts.OpenBreaches);
     }
@@ -48,9 +48,10 @@ public static class SummaryQuery
         var escalations = await EscalationsAsync(db, range, filter, ct);
         var open = await OpenBreachesAsync(db, Min(range.To, now).ToDateTimeUtc(), filter, ct);
         var customers = closed.Keys.Concat(escalations.Select(e => e.Customer)).Concat(open.Keys).Distinct(StringComparer.Ordinal);
+        var byCustomer = escalations.ToLookup(e => e.Customer, StringComparer.Ordinal);
         var facts = customers.ToDictionary(c => c, c =>
         {
-            var mine = escalations.Where(e => e.Customer == c).ToList();
+            var mine = byCustomer[c].ToList();
             var settled = mine.Where(e => e.PromiseStatus is PromiseStatuses.Met or PromiseStatuses.Missed).ToList();
             var acknowledged = mine.Where(e => e.AcknowledgedAt is not null).Select(e => e.AcknowledgedAt!.Value - e.OpenedAt).ToList();
             return new SummaryFacts(

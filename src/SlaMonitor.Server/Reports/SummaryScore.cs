@@ -34,12 +34,12 @@ public static class SummaryScore
             Share(facts.Met, facts.Met + facts.Missed),
             Share(facts.Prevented, facts.Settled),
             facts.MedianTimeToAcknowledge is { } median
-                ? Round(100 * Math.Min(1, median <= TimeSpan.Zero ? 1 : AcknowledgeTarget / median))
+                ? Round(median <= AcknowledgeTarget ? 100m : 100m * (decimal)AcknowledgeTarget.TotalSeconds / (decimal)median.TotalSeconds)
                 : null,
             Math.Max(0, 100 - (PointsPerOpenBreach * facts.OpenBreaches)));
     }
 
-    public static double Of(SummaryPoints points) => Round(Parts(points).Sum(p => p.Weight * p.Value) / Parts(points).Sum(p => p.Weight));
+    public static double Of(SummaryPoints points) => Round(Parts(points).Sum(p => p.Weight * (decimal)p.Value) / Parts(points).Sum(p => p.Weight));
 
     /// <summary>The score worked out, e.g. "(50 × 66.7 + 10 × 100) ÷ 60 = 72.3".</summary>
     public static string Working(SummaryPoints points)
@@ -55,9 +55,10 @@ public static class SummaryScore
         return all.Where(x => x.Item2 is not null).Select(x => (x.Item1, x.Item2!.Value));
     }
 
-    private static double? Share(int part, int whole) => whole == 0 ? null : Round(100.0 * part / whole);
+    private static double? Share(int part, int whole) => whole == 0 ? null : Round(100m * part / whole);
 
-    public static double Round(double value) => Math.Round(value, 1, MidpointRounding.AwayFromZero);
+    /// <summary>To one decimal, halves away from zero, computed in decimal so that a value ending in 5 rounds as by hand.</summary>
+    public static double Round(decimal value) => (double)Math.Round(value, 1, MidpointRounding.AwayFromZero);
 
     private static string Text(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }
