@@ -5,6 +5,7 @@ import { boardHeaders, showSession, toSignIn } from './http.js';
 import { renderTable } from './report-table.js';
 import { attainmentColumns, genericColumns, rowsOf } from './report-columns.js';
 import { drawAttainment } from './report-chart.js';
+import { carrierColumns } from './report-carrier-columns.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
@@ -84,7 +85,8 @@ function renderOther(name) {
   $(`${name}-empty`).textContent = result.status === 404 ? 'This report is not available on this server.'
     : result.problem ? `The report could not be made: ${result.problem}` : 'Nothing in this range.';
   const key = SORTS[name];
-  renderTable($(name), genericColumns(rows), rows, state[key], (sort) => { state[key] = sort; writeState(state); renderOther(name); });
+  const columns = name === 'carriers' ? carrierColumns() : genericColumns(rows);
+  renderTable($(name), columns, rows, state[key], (sort) => { state[key] = sort; writeState(state); renderOther(name); });
   if (name === 'summary' && result.json?.formula) {
     $('summary-formula').textContent = `Score: ${result.json.formula}`;
     $('summary').querySelector('th[data-column="score"]')?.setAttribute('title', result.json.formula);
