@@ -14,7 +14,7 @@ public static class CarrierScorecardsApi
 {
     public static RouteGroupBuilder MapCarrierScorecards(this RouteGroupBuilder reports)
     {
-        reports.MapGet("/carriers", Carriers).WithName("GetCarrierScorecards").WithSummary(
+        reports.MapGet("/carriers", Carriers).WithName("getCarrierScorecards").WithSummary(
             "A scorecard per carrier (and customs broker) over the promises closed in [from, to) (ISO dates are midnight in tz, an IANA zone, default UTC; "
             + "or instants with an offset): promises carried (Promise.carrier, the carrier of its shipment events), met, missed, cancelled, onTime = met / "
             + "(met + missed), pickup → delivered and customs hold → release (count, median, p90), p95 gap between consecutive shipment scans, exceptions "
