@@ -56,6 +56,39 @@ public sealed class CarrierScorecardTests(Servers servers)
         Assert.Equal(ScorecardScenario.Expected, after);
     }
 
+    /// <summary>
+    /// Two workers' clean-ups at once: each day is rolled up once with the day's counts (a run that loses the race on a
+    /// roll-up row fails as a whole, deleting nothing, and the job retries at its next run), and the rows are the same.
+    /// </summary>
+    [Fact]
+    public async Task Two_clean_ups_at_once_roll_each_day_up_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
+        await using var app = new SlaHost(servers, database, SlaHost.NewEndpointPrefix());
+        using var client = app.Admin();
+        await SeedAsync(app, client);
+        var now = Instant.FromUtc(2026, 12, 31, 12, 0);
+
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            try
+            {
+                return await CleanAsync(app, now) >= 0;
+            }
+            catch (DbUpdateException)
+            {
+                return false;
+            }
+        }));
+        await CleanAsync(app, now); // the next hourly run
+
+        Assert.Contains(true, runs);
+        var totals = await app.ReadAsync(db => db.WebhookDailyCounts.GroupBy(d => 1)
+            .Select(g => new { Rows = g.Count(), Requests = g.Sum(d => d.Requests), Rejected = g.Sum(d => d.Rejected) }).SingleAsync());
+        Assert.Equal(new { Rows = 9, Requests = 9, Rejected = 2 }, totals);
+        Assert.Equal(ScorecardScenario.Expected, await ScorecardScenario.RowsAsync(client));
+    }
+
     [Fact]
     public async Task An_account_manager_sees_the_figures_of_their_customers_promises_and_no_webhook_figures()
     {
