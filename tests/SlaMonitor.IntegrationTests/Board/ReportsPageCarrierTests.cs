@@ -18,7 +18,7 @@ public sealed class ReportsPageCarrierTests(ReportsBoard app) : IClassFixture<Re
 
         // carrier, promises, Δ promises, on time, Δ on time
         Assert.Equal(
-            [["FASTLANE", "3", "+3", "66.7 %", "—"], ["NORDFREIGHT", "3", "+3", "50 %", "—"]],
+            [["FASTLANE", "3", "+3", "66.7\u00a0%", "—"], ["NORDFREIGHT", "3", "+3", "50\u00a0%", "—"]],
             (await CellsAsync(page)).Select(r => r.Take(5).ToArray()));
         await page.Locator("#carriers th[data-column=onTime] button").ClickAsync();
         await Expect(CarrierRows(page).First.Locator("td").First).ToHaveTextAsync("NORDFREIGHT");

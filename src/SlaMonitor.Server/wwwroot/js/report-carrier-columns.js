@@ -2,10 +2,10 @@
 // every figure is in the CSV. Changes are against the previous period of equal length.
 import { countdown, durationMs } from './format.js';
 
-const share = (v) => (v == null ? '—' : `${Math.round(v * 1000) / 10} %`);
+const share = (v) => (v == null ? '—' : `${Math.round(v * 1000) / 10}\u00a0%`); // no break before the sign
 const number = (v) => (v == null ? '—' : String(v));
 const duration = (v) => { const ms = durationMs(v); return ms == null ? '—' : countdown(ms, false); };
-const points = (v) => (v == null ? '—' : `${v > 0 ? '+' : ''}${Math.round(v * 1000) / 10} pt`);
+const points = (v) => (v == null ? '—' : `${v > 0 ? '+' : ''}${Math.round(v * 1000) / 10}\u00a0pt`);
 const signed = (v) => (v == null ? '—' : `${v > 0 ? '+' : ''}${v}`);
 
 const read = (path) => (r) => path.split('.').reduce((v, k) => (v == null ? v : v[k]), r);
