@@ -122,6 +122,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime
         new("GET /api/v1/audit/", Rule.Admin, "/api/v1/audit/"),
         new("GET /api/v1/reports/attainment", Rule.Reader, "/api/v1/reports/attainment?from=2026-11-01&to=2026-12-01"),
         new("GET /api/v1/reports/attainment", Rule.ReaderOwnCustomer, $"/api/v1/reports/attainment?from=2026-11-01&to=2026-12-01&customer={TestSetup.Customer}", $"/api/v1/reports/attainment?from=2026-11-01&to=2026-12-01&customer={OtherCustomer}"),
+        new("GET /api/v1/reports/carriers", Rule.Reader, "/api/v1/reports/carriers?from=2026-11-01&to=2026-12-01"),
         new("GET /api/v1/reports/summary", Rule.Reader, "/api/v1/reports/summary?from=2026-11-01&to=2026-12-01"),
         new("GET /api/v1/reports/summary", Rule.ReaderOwnCustomer, $"/api/v1/reports/summary?from=2026-11-01&to=2026-12-01&customer={TestSetup.Customer}", $"/api/v1/reports/summary?from=2026-11-01&to=2026-12-01&customer={OtherCustomer}"),
     ];

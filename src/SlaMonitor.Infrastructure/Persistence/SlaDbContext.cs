@@ -17,6 +17,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<Promise> Promises => Set<Promise>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookDailyCount> WebhookDailyCounts => Set<WebhookDailyCount>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
@@ -95,6 +96,8 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             delivery.Property(d => d.Problem).HasMaxLength(2000);
             delivery.Property(d => d.DetailsJson).Metadata.SetMaxLength(null);
         });
+
+        modelBuilder.Entity<WebhookDailyCount>(daily => daily.HasKey(d => new { d.Day, d.CarrierCode }));
 
         modelBuilder.Entity<Promise>(promise =>
         {

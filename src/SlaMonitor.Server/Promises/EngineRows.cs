@@ -26,8 +26,18 @@ public static class EngineRows
     public static LaneKey Lane(IReadOnlyList<StoredEvent> events, Site site, string serviceLevel)
     {
         var moving = events.FirstOrDefault(e => e.Kind == EventCodes.Shipment);
-        var carrier = events.LastOrDefault(e => e.Kind != EventCodes.Repair)?.CarrierCode ?? events[0].CarrierCode;
-        return new LaneKey(carrier, moving?.CountryCode ?? LaneKey.Any, site.Region, serviceLevel);
+        return new LaneKey(CarrierOf(events), moving?.CountryCode ?? LaneKey.Any, site.Region, serviceLevel);
+    }
+
+    /// <summary>
+    /// The carrier a promise belongs to (its lane's, its attainment's and its scorecard's): the sender of its latest
+    /// shipment event, so a customs broker's events never take the promise from the carrier moving the part; without
+    /// shipment events, the latest customs sender, else whoever sent the latest event.
+    /// </summary>
+    public static string CarrierOf(IReadOnlyList<StoredEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        return (events.LastOrDefault(e => e.Kind == EventCodes.Shipment) ?? events.LastOrDefault(e => e.Kind != EventCodes.Repair) ?? events[^1]).CarrierCode;
     }
 
     public static string Status(PromiseStatus status) => status switch

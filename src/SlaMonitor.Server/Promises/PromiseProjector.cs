@@ -152,7 +152,7 @@ public sealed class PromiseProjector(
             : null;
         promise.Stage = EngineRows.Stage(state.Stage);
         promise.ReasonsJson = AdminJson.Serialize(evaluation.Reasons);
-        promise.CarrierCode = events.LastOrDefault(e => e.Kind != EventCodes.Repair)?.CarrierCode ?? events[^1].CarrierCode;
+        promise.CarrierCode = EngineRows.CarrierOf(events);
         promise.UpdatedAt = now.ToDateTimeUtc();
     }
 }

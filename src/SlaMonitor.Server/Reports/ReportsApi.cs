@@ -19,6 +19,7 @@ public static class ReportsApi
             .Produces<AttainmentReport>(StatusCodes.Status200OK, "application/json", ReportFormat.CsvType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status400BadRequest)
             .Produces(StatusCodes.Status401Unauthorized).Produces(StatusCodes.Status403Forbidden).Produces(StatusCodes.Status404NotFound);
+        group.MapCarrierScorecards();
         group.MapSummaryReport();
         return api;
     }

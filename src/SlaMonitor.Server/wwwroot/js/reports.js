@@ -6,6 +6,7 @@ import { renderTable } from './report-table.js';
 import { attainmentColumns, genericColumns, rowsOf } from './report-columns.js';
 import { drawAttainment } from './report-chart.js';
 import { renderSummary } from './report-summary.js';
+import { carrierColumns } from './report-carrier-columns.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('filters');
@@ -85,7 +86,8 @@ function renderOther(name) {
   $(`${name}-empty`).textContent = result.status === 404 ? 'This report is not available on this server.'
     : result.problem ? `The report could not be made: ${result.problem}` : 'Nothing in this range.';
   const key = SORTS[name];
-  renderTable($(name), genericColumns(rows), rows, state[key], (sort) => { state[key] = sort; writeState(state); renderOther(name); });
+  const columns = name === 'carriers' ? carrierColumns() : genericColumns(rows);
+  renderTable($(name), columns, rows, state[key], (sort) => { state[key] = sort; writeState(state); renderOther(name); });
 }
 
 /** Filter choices: what the reader may see closed in the range (the API's own scope), plus the chosen value. */

@@ -858,6 +858,32 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.WebhookDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CarrierCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<int>("AcceptedEvents")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Day", "CarrierCode");
+
+                    b.ToTable("WebhookDailyCounts");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")

@@ -859,6 +859,32 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.WebhookDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CarrierCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("AcceptedEvents")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("int");
+
+                    b.HasKey("Day", "CarrierCode");
+
+                    b.ToTable("WebhookDailyCounts");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")

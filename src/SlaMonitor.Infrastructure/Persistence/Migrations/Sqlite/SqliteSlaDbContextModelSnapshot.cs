@@ -843,6 +843,32 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.WebhookDailyCount", b =>
+                {
+                    b.Property<DateTime>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarrierCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcceptedEvents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Day", "CarrierCode");
+
+                    b.ToTable("WebhookDailyCounts");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.WebhookDelivery", b =>
                 {
                     b.Property<long>("Id")

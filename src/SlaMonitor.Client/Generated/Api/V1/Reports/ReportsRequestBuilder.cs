@@ -3,7 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using SlaMonitor.Client.Api.V1.Reports.Attainment;
-using SlaMonitor.Client.Api.V1.Reports.Summary;
+using SlaMonitor.Client.Api.V1.Reports.Carriers;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -21,10 +21,10 @@ namespace SlaMonitor.Client.Api.V1.Reports
         {
             get => new global::SlaMonitor.Client.Api.V1.Reports.Attainment.AttainmentRequestBuilder(PathParameters, RequestAdapter);
         }
-        /// <summary>The summary property</summary>
-        public global::SlaMonitor.Client.Api.V1.Reports.Summary.SummaryRequestBuilder Summary
+        /// <summary>The carriers property</summary>
+        public global::SlaMonitor.Client.Api.V1.Reports.Carriers.CarriersRequestBuilder Carriers
         {
-            get => new global::SlaMonitor.Client.Api.V1.Reports.Summary.SummaryRequestBuilder(PathParameters, RequestAdapter);
+            get => new global::SlaMonitor.Client.Api.V1.Reports.Carriers.CarriersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::SlaMonitor.Client.Api.V1.Reports.ReportsRequestBuilder"/> and sets the default values.
