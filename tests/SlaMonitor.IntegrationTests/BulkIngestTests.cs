@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
+using SlaMonitor.Server.Ingest.Partitions;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Tests.Shared;
 
@@ -57,16 +58,76 @@ public sealed class BulkIngestTests(Servers servers)
         var stopping = first.DisposeAsync().AsTask();
         await PostAllAsync(client, requests.Skip(half));
         await stopping;
-        var queue = prefix + "record-carrier-events";
         var broker = new BrokerQueues(servers.RabbitMq);
+        var waiting = 0u;
+        foreach (var queue in IngestQueues(prefix))
+        {
+            waiting += (await broker.CountAsync(queue)).Messages;
+        }
+
         TestContext.Current.SendDiagnosticMessage(
-            $"first worker stopped: {await database.CountAsync("SELECT COUNT(*) FROM \"Events\"")} events stored, "
-            + $"{(await broker.CountAsync(queue)).Messages} messages waiting in the queue");
+            $"first worker stopped: {await database.CountAsync("SELECT COUNT(*) FROM \"Events\"")} events stored, {waiting} messages waiting in the queues");
 
         await using var second = new SlaHost(servers, database, prefix, role: "worker");
         await AssertStoredOnceAndFoldedAsync(database, traffic, firstLanes, second.Services.GetRequiredService<LaneStatisticsStore>());
-        Assert.Empty(await broker.FaultsAsync(queue + "_error"));
+        foreach (var queue in IngestQueues(prefix))
+        {
+            Assert.Empty(await broker.FaultsAsync(queue + "_error"));
+        }
     }
+
+    /// <summary>
+    /// Issue 19: the ingest partitions are shared by the live workers, one consumer per partition queue, so a promise's
+    /// events meet one worker; when a worker leaves, the other takes its partitions over and nothing is lost or doubled.
+    /// </summary>
+    [Fact]
+    public async Task Two_workers_split_the_ingest_partitions_one_consumer_each_and_one_takes_all_over_when_the_other_stops()
+    {
+        await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
+        var prefix = SlaHost.NewEndpointPrefix();
+        var settings = new Dictionary<string, string?> { ["Messaging:WorkerHeartbeat"] = "00:00:00.300" };
+        await using var one = new SlaHost(servers, database, prefix, role: "all", settings: settings);
+        using var client = one.Admin();
+        await TestSetup.ConfigureAsync(client);
+        var oneOwner = one.Services.GetRequiredService<IngestPartitionOwner>();
+        var broker = new BrokerQueues(servers.RabbitMq);
+        var traffic = BulkTraffic.Generate(6_000, 0.10, Webhook.Now(), seed: 11);
+        var requests = traffic.Requests(RequestSize).ToList();
+        var firstHalf = requests.Take(requests.Count / 2).ToList();
+        var firstEvents = firstHalf.SelectMany(r => r["events"]!.AsArray()).Select(e => (string)e!["eventId"]!).ToHashSet();
+
+        List<LaneStatisticsStore> lanes = [one.Services.GetRequiredService<LaneStatisticsStore>()];
+        await using (var two = new SlaHost(servers, database, prefix, role: "worker", settings: settings))
+        {
+            var twoOwner = two.Services.GetRequiredService<IngestPartitionOwner>();
+            lanes.Add(two.Services.GetRequiredService<LaneStatisticsStore>());
+            await Eventually.UntilAsync(
+                () => Task.FromResult((One: oneOwner.Owned.ToList(), Two: twoOwner.Owned.ToList())),
+                o => o.One.Count == 4 && o.Two.Count == 4 && o.One.Concat(o.Two).Order().SequenceEqual(Enumerable.Range(0, 8)),
+                "the two workers to own 4 of the 8 partitions each, none both");
+            for (var partition = 0; partition < 8; partition++)
+            {
+                Assert.Equal(1u, (await broker.CountAsync($"{prefix}record-carrier-events-p{partition}")).Consumers);
+            }
+
+            await PostAllAsync(client, firstHalf);
+            await Eventually.UntilAsync(
+                () => database.CountAsync("SELECT COUNT(*) FROM \"Events\""), n => n >= firstEvents.Count, "the first half stored", DrainDeadline);
+        }
+
+        await Eventually.UntilAsync(
+            () => Task.FromResult(oneOwner.Owned.ToList()), o => o.SequenceEqual(Enumerable.Range(0, 8)), "the remaining worker to own all 8 partitions");
+        await PostAllAsync(client, requests.Skip(firstHalf.Count));
+        await AssertStoredOnceAndFoldedAsync(database, traffic, lanes);
+        foreach (var queue in IngestQueues(prefix))
+        {
+            Assert.Empty(await broker.FaultsAsync(queue + "_error"));
+        }
+    }
+
+    /// <summary>The default 8 partition queues and the single queue an api of an earlier version sends to.</summary>
+    private static IEnumerable<string> IngestQueues(string prefix) =>
+        Enumerable.Range(0, 8).Select(p => $"{prefix}record-carrier-events-p{p}").Prepend($"{prefix}record-carrier-events");
 
     private static Task PostAllAsync(HttpClient client, IEnumerable<System.Text.Json.Nodes.JsonObject> requests) =>
         Parallel.ForEachAsync(requests, new ParallelOptions { MaxDegreeOfParallelism = ParallelRequests },

@@ -26,6 +26,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Silence> Silences => Set<Silence>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<StoredCorrection> Corrections => Set<StoredCorrection>();
+    public DbSet<IngestWorker> IngestWorkers => Set<IngestWorker>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -160,6 +161,12 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             silence.HasIndex(s => s.Until);
             silence.Property(s => s.Reason).HasMaxLength(2000);
             silence.Property(s => s.CreatedBy).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<IngestWorker>(worker =>
+        {
+            worker.HasKey(w => w.Id);
+            worker.Property(w => w.Id).HasMaxLength(64);
         });
 
         modelBuilder.Entity<AuditEntry>(entry =>

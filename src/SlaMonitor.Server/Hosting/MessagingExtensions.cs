@@ -2,6 +2,7 @@ using MassTransit;
 using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Ingest;
 using SlaMonitor.Server.Ingest.Parked;
+using SlaMonitor.Server.Ingest.Partitions;
 
 namespace SlaMonitor.Server.Hosting;
 
@@ -68,6 +69,15 @@ public static class MessagingExtensions
             }
         });
         BusHostedService.ReplaceIn(builder.Services);
+        if (role.RunsWorker && settings.PartitionsIngest)
+        {
+            // After the bus's hosted service, so the bus starts before the first partition queue is connected. The
+            // definition's own queue (record-carrier-events) stays consumed: it drains what an api of an earlier version
+            // (or one configured with one partition) still sends there.
+            builder.Services.AddSingleton<IngestPartitionOwner>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPartitionOwner>());
+        }
+
         return settings;
     }
 }

@@ -403,6 +403,20 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.IngestWorker", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngestWorkers");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.NotificationDelivery", b =>
                 {
                     b.Property<long>("Id")

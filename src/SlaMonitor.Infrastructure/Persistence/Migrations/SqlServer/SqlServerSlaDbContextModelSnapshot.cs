@@ -404,6 +404,20 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.IngestWorker", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngestWorkers");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.NotificationDelivery", b =>
                 {
                     b.Property<long>("Id")

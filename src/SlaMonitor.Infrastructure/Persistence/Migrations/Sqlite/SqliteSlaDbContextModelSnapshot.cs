@@ -396,6 +396,20 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Incidents");
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.IngestWorker", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IngestWorkers");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.NotificationDelivery", b =>
                 {
                     b.Property<long>("Id")
