@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using SlaMonitor.Client.Api.V1.Reports.Attainment;
 using SlaMonitor.Client.Api.V1.Reports.Carriers;
+using SlaMonitor.Client.Api.V1.Reports.Summary;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -25,6 +26,11 @@ namespace SlaMonitor.Client.Api.V1.Reports
         public global::SlaMonitor.Client.Api.V1.Reports.Carriers.CarriersRequestBuilder Carriers
         {
             get => new global::SlaMonitor.Client.Api.V1.Reports.Carriers.CarriersRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The summary property</summary>
+        public global::SlaMonitor.Client.Api.V1.Reports.Summary.SummaryRequestBuilder Summary
+        {
+            get => new global::SlaMonitor.Client.Api.V1.Reports.Summary.SummaryRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::SlaMonitor.Client.Api.V1.Reports.ReportsRequestBuilder"/> and sets the default values.
