@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
-using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Scheduling;
 
@@ -40,19 +38,6 @@ public sealed class ReplayHost : WebApplicationFactory<global::Program>
     }
 
     public FakeClock Clock { get; }
-
-    /// <summary>
-    /// Write-ahead logging: a commit appends to one log instead of creating, writing and deleting a rollback journal, and
-    /// a replay commits several times per event and per wake-up. Safe for a throwaway database (a crash loses the replay,
-    /// which starts again from its input anyway); the mode is stored in the file, so one statement sets it for every
-    /// connection. (synchronous=OFF would need a statement per connection and saves nothing on the RAM disk, where an
-    /// fsync is nearly free.)
-    /// </summary>
-    public async Task UseWriteAheadLogAsync(CancellationToken ct)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL", ct);
-    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

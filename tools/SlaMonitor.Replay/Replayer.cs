@@ -19,7 +19,6 @@ public static class Replayer
         var start = input.Events.Count == 0 ? SystemClock.Instance.GetCurrentInstant() : input.Events[0].OccurredAt - Duration.FromMinutes(1);
         await using var host = new ReplayHost(start);
         using var http = host.CreateClient();
-        await host.UseWriteAheadLogAsync(ct);
         var api = new ServerApi(http);
         foreach (var section in Sections)
         {

@@ -65,6 +65,7 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
                 // to the last bit of floating point, has not happened yet at that instant. On a real machine time moves
                 // on meanwhile; here it moves by a millisecond.
                 wakeupAt = processedAt + Duration.FromMilliseconds(1);
+                Count("still-due");
             }
 
             Trace("nextdue", sw);
@@ -103,7 +104,9 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
             {
                 processedAt = at;
                 changed = true;
-                await wakeups.ProcessDue(ct); // whatever it leaves due (a new escalation's first step) comes next, at this same instant
+                var handled = await wakeups.ProcessDue(ct); // whatever it leaves due (a new escalation's first step) comes next, at this same instant
+                Count(handled == 0 ? "wakeups-none-due" : "wakeup-batches");
+                Count("wakeups", handled);
                 Trace("due", sw);
             }
 
@@ -153,11 +156,11 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
         }
     }
 
-    private static void Count(string what)
+    private static void Count(string what, long by = 1)
     {
         if (Environment.GetEnvironmentVariable("REPLAY_TRACE") is not null)
         {
-            Counts[what] = Counts.GetValueOrDefault(what) + 1;
+            Counts[what] = Counts.GetValueOrDefault(what) + by;
         }
     }
 
