@@ -32,6 +32,10 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
         var secrets = (input.Config["carriers"] as JsonObject ?? []).ToDictionary(c => c.Key, c => (string?)c.Value?["secret"] ?? "", StringComparer.Ordinal);
         var firstShipment = input.Events.Where(e => e.IsShipment && e.TicketRef is not null)
             .GroupBy(e => e.TicketRef!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(e => e.OccurredAt), StringComparer.Ordinal);
+        // A closed scored promise comes back only with an event of its own: after the window, an event instant is looked at
+        // only when it touches one (those opened in the window, as the input says, or seen open).
+        var windowTickets = input.Events.Where(e => e.IsOpened && e.TicketRef is not null && e.OccurredAt >= options.EffectiveScoreFrom && e.OccurredAt < options.EffectiveScoreUntil)
+            .Select(e => e.TicketRef!).ToHashSet(StringComparer.Ordinal);
         var events = input.Events;
         var start = host.Clock.GetCurrentInstant();
         Instant? nextTick = options.EffectiveScoreFrom > start ? options.EffectiveScoreFrom : start;
@@ -61,10 +65,14 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
                 // to the last bit of floating point, has not happened yet at that instant. On a real machine time moves
                 // on meanwhile; here it moves by a millisecond.
                 wakeupAt = processedAt + Duration.FromMilliseconds(1);
+                Count("still-due");
             }
 
             Trace("nextdue", sw);
-            var now = Earliest(eventAt, nextTick, eventAt is null && nextTick is null ? null : nextRebuild, eventAt is null && nextTick is null ? null : wakeupAt);
+            // With no scored promise open at the last look a tick would see nothing (one opens only at an event instant,
+            // which is looked at), so ticks wait; they stay on their grid.
+            var tickAt = recorder.LatestOpenDeadline is null ? null : nextTick;
+            var now = Earliest(eventAt, tickAt, eventAt is null && nextTick is null ? null : nextRebuild, eventAt is null && nextTick is null ? null : wakeupAt);
             if (now is not { } at)
             {
                 break;
@@ -96,18 +104,26 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
             {
                 processedAt = at;
                 changed = true;
-                await wakeups.ProcessDue(ct); // whatever it leaves due (a new escalation's first step) comes next, at this same instant
+                var handled = await wakeups.ProcessDue(ct); // whatever it leaves due (a new escalation's first step) comes next, at this same instant
+                Count(handled == 0 ? "wakeups-none-due" : "wakeup-batches");
+                Count("wakeups", handled);
                 Trace("due", sw);
             }
 
             Trace("other", sw);
+            while (nextTick < at)
+            {
+                nextTick += options.Every; // the ticks that waited
+            }
+
             var isTick = at == nextTick;
             if (isTick)
             {
                 nextTick = at + options.Every;
             }
 
-            if (isTick || batch.Count > 0)
+            Count(isTick ? "ticks" : batch.Count > 0 ? "event-instants" : wakeupAt <= at ? "wakeup-instants" : "rebuild-instants");
+            if ((isTick || batch.Count > 0) && IsWorthALook(at, batch, recorder, windowTickets))
             {
                 var pickedUp = batch.Where(e => e.TicketRef is { } t && firstShipment.GetValueOrDefault(t) == at).Select(e => e.TicketRef!).ToHashSet(StringComparer.Ordinal);
                 await recorder.ObserveAsync(at, isTick, pickedUp, ct);
@@ -128,6 +144,7 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
 
     /// <summary>With REPLAY_TRACE set, where the wall time goes (printed at the end).</summary>
     private static readonly Dictionary<string, long> Spent = [];
+    private static readonly Dictionary<string, long> Counts = [];
 
     private static void Trace(string what, System.Diagnostics.Stopwatch sw)
     {
@@ -139,7 +156,28 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
         }
     }
 
-    public static string Traced() => string.Join(", ", Spent.Select(s => $"{s.Key} {s.Value * 1000 / System.Diagnostics.Stopwatch.Frequency} ms"));
+    private static void Count(string what, long by = 1)
+    {
+        if (Environment.GetEnvironmentVariable("REPLAY_TRACE") is not null)
+        {
+            Counts[what] = Counts.GetValueOrDefault(what) + by;
+        }
+    }
+
+    public static string Traced() =>
+        string.Join(", ", Spent.Select(s => $"{s.Key} {s.Value * 1000 / System.Diagnostics.Stopwatch.Frequency} ms").Concat(Counts.Select(c => $"{c.Value} {c.Key}")));
+
+    /// <summary>
+    /// Whether a look can see a scored promise open: never before the scoring window (none has opened yet); inside it
+    /// while one was open at the last look or at an event instant (one may open); after it, when one was open or an
+    /// event touches one (a closed promise comes back only with an event of its own). A look that can see none would
+    /// record nothing.
+    /// </summary>
+    private bool IsWorthALook(Instant at, List<InputEvent> batch, WarningRecorder recorder, HashSet<string> windowTickets) =>
+        at >= options.EffectiveScoreFrom
+        && (recorder.LatestOpenDeadline is not null
+            || (batch.Count > 0 && at < options.EffectiveScoreUntil)
+            || batch.Any(e => e.TicketRef is { } t && (windowTickets.Contains(t) || recorder.Scored.ContainsKey(t))));
 
     private static Instant? Earliest(params Instant?[] instants) => instants.Where(i => i.HasValue).Min();
 
