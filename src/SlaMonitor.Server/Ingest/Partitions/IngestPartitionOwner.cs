@@ -16,7 +16,7 @@ namespace SlaMonitor.Server.Ingest.Partitions;
 /// hosts' clocks are assumed synchronised (NTP), as Quartz's clustering assumes.
 /// </summary>
 public sealed class IngestPartitionOwner(
-    IReceiveEndpointConnector connector, IServiceScopeFactory scopes, MessagingOptions messaging, ILogger<IngestPartitionOwner> logger)
+    IBusControl bus, IReceiveEndpointConnector connector, IServiceScopeFactory scopes, MessagingOptions messaging, ILogger<IngestPartitionOwner> logger)
     : BackgroundService
 {
     private readonly Dictionary<int, HostReceiveEndpointHandle> _consumed = [];
@@ -30,6 +30,13 @@ public sealed class IngestPartitionOwner(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // MassTransit's hosted service returns before the bus has started; an endpoint connected to a bus still starting
+        // could leave its transport waiting for a channel for ever, and the bus's stop waiting on it.
+        while (bus.CheckHealth().Status == BusHealthStatus.Unhealthy)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), stoppingToken).ConfigureAwait(false);
+        }
+
         using var timer = new PeriodicTimer(messaging.WorkerHeartbeat);
         do
         {
