@@ -85,7 +85,7 @@ public sealed class BulkIngestTests(Servers servers)
     {
         await using var database = await TestDatabase.CreateAsync(PersistenceProvider.Postgres, servers.PostgresAdmin);
         var prefix = SlaHost.NewEndpointPrefix();
-        var settings = new Dictionary<string, string?> { ["Messaging:WorkerHeartbeat"] = "00:00:00.300" };
+        var settings = new Dictionary<string, string?> { ["Messaging:IngestPartitions"] = "8", ["Messaging:WorkerHeartbeat"] = "00:00:00.300" };
         await using var one = new SlaHost(servers, database, prefix, role: "all", settings: settings);
         using var client = one.Admin();
         await TestSetup.ConfigureAsync(client);
