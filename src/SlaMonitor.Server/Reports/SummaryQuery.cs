@@ -101,18 +101,9 @@ public static class SummaryQuery
         return filter.VisibleCustomers?.ToList() is { } visible ? escalations.Where(e => visible.Contains(e.CustomerCode)) : escalations;
     }
 
-    /// <summary>The middle value, or the mean of the two middle values, to the second.</summary>
-    private static TimeSpan? Median(List<TimeSpan> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        values.Sort();
-        var middle = (values[(values.Count - 1) / 2] + values[values.Count / 2]) / 2;
-        return TimeSpan.FromSeconds(Math.Round(middle.TotalSeconds));
-    }
+    /// <summary>The median (the mean of the two middle values for an even count, as percentile_cont), to the second.</summary>
+    private static TimeSpan? Median(List<TimeSpan> values) =>
+        Percentile.Of(values.Select(v => v.TotalSeconds).Order().ToList(), 0.5) is { } seconds ? TimeSpan.FromSeconds(Math.Round(seconds)) : null;
 
     private static async Task<List<AttainmentRow>> ReadAsync(IAsyncEnumerable<AttainmentRow> rows)
     {
