@@ -58,7 +58,10 @@ public sealed class ReportTests(Servers servers)
             SELECT 'CSV-' || i, 'C' || lpad(i::text, 6, '0'), '{{TestSetup.Site}}', '{{TestSetup.ServiceLevel}}', 1, 'MET',
               '2026-11-02 08:00+00', '2026-11-02 12:00+00', '2026-11-02 11:00+00', 0, chr(123) || chr(125), '[]', '2026-11-02 11:00+00', 0, 3600,
               0, 0, 0, 0, 0
-            FROM generate_series(1, {{Customers}}) AS i
+            FROM generate_series(1, {{Customers}}) AS i;
+            INSERT INTO "ClosedPromises" ("TicketRef", "ClosedAt", "Status", "MarginSeconds", "LostCustomerSeconds", "LostCustomsSeconds",
+              "LostCarrierSeconds", "LostWeatherSeconds", "LostOtherSeconds", "CustomerCode", "Region", "CarrierCode", "ServiceLevel", "SiteCode")
+            SELECT "TicketRef", "ClosedAt", 1, "MarginSeconds", 0, 0, 0, 0, 0, "CustomerCode", 'EU', NULL, "ServiceLevel", "SiteCode" FROM "Promises"
             """));
 
         using var response = await client.GetAsync("/api/v1/reports/attainment?from=2026-11-02&to=2026-11-03&groupBy=customer&format=csv", HttpCompletionOption.ResponseHeadersRead);

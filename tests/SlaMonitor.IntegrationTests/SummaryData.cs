@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.IntegrationTests.Support;
+using SlaMonitor.Server.Promises;
 using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.IntegrationTests;
@@ -54,6 +55,12 @@ public static class SummaryData
             Escalated(db, "GLX-FL-X1", "GLOBEX", OtherSite, "CARRIER", At(9, 10), 5);
             Escalated(db, "GLX-FL-X2", "GLOBEX", OtherSite, "CARRIER", At(9, 11), null);
             Escalated(db, "GLX-NF-M1", "GLOBEX", OtherSite, "CUSTOMS_HOLD", At(8, 10), 20);
+            foreach (var promise in db.ChangeTracker.Entries<Promise>().Select(e => e.Entity).ToList())
+            {
+                // The closed-promise rows the projector keeps with each promise (the attainment figures read them).
+                ClosedPromiseRows.Keep(db, promise, wasClosed: false, RegionOf(promise.SiteCode));
+            }
+
             return await db.SaveChangesAsync();
         });
     }
@@ -88,11 +95,13 @@ public static class SummaryData
         db.Escalations.Add(new Escalation
         {
             Id = Guid.NewGuid(), TicketRef = ticket, OpenKey = open ? ticket : null, CustomerCode = customer, SiteCode = site,
-            Region = site == OtherSite ? "NA" : "EU", ReasonKey = reason, PromiseStatus = "AT_RISK", Deadline = opened.AddHours(1), Level = 1,
+            Region = RegionOf(site), ReasonKey = reason, PromiseStatus = "AT_RISK", Deadline = opened.AddHours(1), Level = 1,
             State = open ? "open" : "resolved", OpenedAt = opened,
             AcknowledgedAt = acknowledgedAfterMinutes is { } minutes ? opened.AddMinutes(minutes) : null,
             ServiceLevel = TestSetup.ServiceLevel, PolicyVersion = 1, UpdatedAt = opened,
         });
+
+    private static string RegionOf(string site) => site == OtherSite ? "NA" : "EU";
 
     private static DateTime At(int day, int hour) => new(2026, 10, day, hour, 0, 0, DateTimeKind.Utc);
 }

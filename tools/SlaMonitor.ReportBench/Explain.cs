@@ -4,14 +4,14 @@ using SlaMonitor.Server.Reports;
 
 namespace SlaMonitor.ReportBench;
 
-/// <summary>PostgreSQL's plan of the report's statement with timings (EXPLAIN ANALYZE, BUFFERS), to see where the time goes.</summary>
+/// <summary>PostgreSQL's plan of the report's statement (the PostgreSQL dialect the API runs) with timings (EXPLAIN ANALYZE, BUFFERS), to see where the time goes.</summary>
 internal static partial class Explain
 {
     public static async Task PrintAsync(string connection, AttainmentRequest request)
     {
         var starts = ReportPeriods.Starts(request.Range.From, request.Range.To, request.Range.Zone, request.Period)
             .Select(d => request.Range.Zone.AtStartOfDay(d).ToDateTimeUtc()).ToList();
-        var (sql, parameters) = AttainmentSql.Build(request, starts);
+        var (sql, parameters) = AttainmentSql.Build(request, starts, postgres: true);
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + Placeholder().Replace(sql, m => "$" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1)), db);

@@ -16,6 +16,7 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<Carrier> Carriers => Set<Carrier>();
     public DbSet<StoredEvent> Events => Set<StoredEvent>();
     public DbSet<Promise> Promises => Set<Promise>();
+    public DbSet<ClosedPromise> ClosedPromises => Set<ClosedPromise>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookDailyCount> WebhookDailyCounts => Set<WebhookDailyCount>();
     public DbSet<Escalation> Escalations => Set<Escalation>();
@@ -112,6 +113,12 @@ public class SlaDbContext(DbContextOptions options) : DbContext(options)
             promise.Property(p => p.EstimateSource).HasMaxLength(300);
             promise.Property(p => p.ReasonsJson).Metadata.SetMaxLength(null);
             promise.Property(p => p.Revision).IsConcurrencyToken();
+        });
+
+        modelBuilder.Entity<ClosedPromise>(closed =>
+        {
+            closed.HasKey(c => c.TicketRef);
+            closed.HasIndex(c => c.ClosedAt);
         });
 
         modelBuilder.Entity<Escalation>(escalation =>

@@ -49,7 +49,16 @@ public static class SitesApi
         var now = clock.GetCurrentInstant();
         site.UpdatedAt = now.ToDateTimeUtc();
         AuditTrail.Add(db, user, now, AuditEntities.Site, siteCode, "put", before, ToView(site));
+        var regionChanged = db.Entry(site).Property(s => s.Region).IsModified;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (regionChanged)
+        {
+            // The attainment report reads the region from its closed-promise rows: they follow the site's.
+            await db.ClosedPromises.Where(c => c.SiteCode == siteCode).ExecuteUpdateAsync(set => set.SetProperty(c => c.Region, site.Region), ct);
+        }
+
+        await transaction.CommitAsync(ct);
         return TypedResults.Ok(ToView(site));
     }
 

@@ -95,6 +95,7 @@ public sealed class PromiseProjector(
         var evaluation = SlaEvaluator.Evaluate(state, now, lanes.Current);
         var status = EngineRows.Status(evaluation.Status);
         var previousStatus = promise?.Status;
+        var wasClosed = promise is not null && ClosedPromiseRows.IsClosed(promise);
         if (promise is null)
         {
             promise = new Promise
@@ -114,6 +115,7 @@ public sealed class PromiseProjector(
         }
 
         Apply(promise, status, evaluation, state, PromiseFolding.Applied(events, corrections), now);
+        ClosedPromiseRows.Keep(db, promise, wasClosed, site.Region);
         return new Judged(promise, previousStatus, evaluation, state, site.Region, events.LastOrDefault(e => e.Reason is not null)?.Reason);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SlaMonitor.Infrastructure.Persistence;
 
 namespace SlaMonitor.Server.Reports;
 
@@ -10,6 +11,7 @@ namespace SlaMonitor.Server.Reports;
 /// for, in order) and its period number (a binary search over the periods' first instants, so a week crossing a DST
 /// change ends where the calendar says); counts and sums are grouped, the median is the middle row (or the two middle
 /// rows) of each group ordered by margin. Every value is a parameter ({n}, bound by EF); names come from a fixed list.
+/// Both statements read <c>ClosedPromises</c>, the narrow row kept for each closed promise, not the wide promise rows.
 /// </summary>
 public static class AttainmentSql
 {
@@ -17,11 +19,11 @@ public static class AttainmentSql
 
     private static readonly Dictionary<string, string> Columns = new(StringComparer.Ordinal)
     {
-        [ReportDimensions.Customer] = "p.\"CustomerCode\"",
-        [ReportDimensions.Region] = "s.\"Region\"",
-        [ReportDimensions.Carrier] = "COALESCE(p.\"CarrierCode\", '')",
-        [ReportDimensions.ServiceLevel] = "p.\"ServiceLevel\"",
-        [ReportDimensions.Site] = "p.\"SiteCode\"",
+        [ReportDimensions.Customer] = "c.\"CustomerCode\"",
+        [ReportDimensions.Region] = "c.\"Region\"",
+        [ReportDimensions.Carrier] = "COALESCE(c.\"CarrierCode\", '')",
+        [ReportDimensions.ServiceLevel] = "c.\"ServiceLevel\"",
+        [ReportDimensions.Site] = "c.\"SiteCode\"",
     };
 
     private static readonly string[] LostColumns = ["LostCustomer", "LostCustoms", "LostCarrier", "LostWeather", "LostOther"];
@@ -43,9 +45,9 @@ public static class AttainmentSql
         var sums = string.Join(", ", LostColumns.Select(c => $"CAST(SUM(f.\"{c}\") AS BIGINT) AS \"{c}\""));
         var groups = $"""
             SELECT {string.Join(", ", allKeys)}, f."Period",
-              CAST(COUNT(CASE WHEN f."Status" = 'MET' THEN 1 END) AS BIGINT) AS "Met",
-              CAST(COUNT(CASE WHEN f."Status" = 'MISSED' THEN 1 END) AS BIGINT) AS "Missed",
-              CAST(COUNT(CASE WHEN f."Status" = 'CANCELLED' THEN 1 END) AS BIGINT) AS "Cancelled", {sums}
+              CAST(COUNT(CASE WHEN f."Status" = {ClosedStatuses.Met} THEN 1 END) AS BIGINT) AS "Met",
+              CAST(COUNT(CASE WHEN f."Status" = {ClosedStatuses.Missed} THEN 1 END) AS BIGINT) AS "Missed",
+              CAST(COUNT(CASE WHEN f."Status" = {ClosedStatuses.Cancelled} THEN 1 END) AS BIGINT) AS "Cancelled", {sums}
             FROM ({facts}) f GROUP BY {grouped}
             """;
         var middles = $"""
@@ -71,23 +73,29 @@ public static class AttainmentSql
     /// <summary>
     /// PostgreSQL's own dialect, a third of the time of the portable statement: one pass, the period by width_bucket over
     /// the periods' first instants, the median by percentile_cont (the mean of the two middle values for an even count).
+    /// The rows are sorted for grouping by period first: a small number settles most comparisons, where sorting by the
+    /// customer first compared the whole text of every pair of the same customer's rows (half the statement's time).
+    /// The few grouped rows are then put in the report's order (keys, then period).
     /// </summary>
     private static (string Sql, object[] Parameters) BuildPostgres(AttainmentRequest request, IReadOnlyList<DateTime> periodStarts)
     {
         var parameters = new List<object> { request.Range.From.ToDateTimeUtc(), request.Range.To.ToDateTimeUtc() };
-        var period = periodStarts.Count > 1 ? $"width_bucket(p.\"ClosedAt\", {Parameter(periodStarts.Skip(1).ToArray(), parameters)})" : "0";
+        var period = periodStarts.Count > 1 ? $"width_bucket(c.\"ClosedAt\", {Parameter(periodStarts.Skip(1).ToArray(), parameters)})" : "0";
         var where = Where(request.Filter, parameters);
         var keys = Enumerable.Range(0, MaxKeys).Select(i => i < request.Dimensions.Count ? $"{Columns[request.Dimensions[i]]} AS \"K{i}\"" : $"'' AS \"K{i}\"");
-        var groups = string.Join(", ", Enumerable.Range(1, request.Dimensions.Count).Append(MaxKeys + 1).Select(i => i.ToString(CultureInfo.InvariantCulture)));
+        var keyNumbers = Enumerable.Range(1, request.Dimensions.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var periodFirst = string.Join(", ", keyNumbers.Prepend($"{MaxKeys + 1}"));
         var sql = $"""
-            SELECT {string.Join(", ", keys)}, {period} AS "Period",
-              COUNT(*) FILTER (WHERE p."Status" = 'MET') AS "Met", COUNT(*) FILTER (WHERE p."Status" = 'MISSED') AS "Missed",
-              COUNT(*) FILTER (WHERE p."Status" = 'CANCELLED') AS "Cancelled",
-              SUM(p."LostCustomerSeconds")::bigint AS "LostCustomer", SUM(p."LostCustomsSeconds")::bigint AS "LostCustoms",
-              SUM(p."LostCarrierSeconds")::bigint AS "LostCarrier", SUM(p."LostWeatherSeconds")::bigint AS "LostWeather",
-              SUM(p."LostOtherSeconds")::bigint AS "LostOther", percentile_cont(0.5) WITHIN GROUP (ORDER BY p."MarginSeconds") AS "Median"
-            FROM "Promises" p INNER JOIN "Sites" s ON s."Code" = p."SiteCode" WHERE {where}
-            GROUP BY {groups} ORDER BY {groups}
+            SELECT * FROM (
+              SELECT {string.Join(", ", keys)}, {period} AS "Period",
+                COUNT(*) FILTER (WHERE c."Status" = {ClosedStatuses.Met}) AS "Met", COUNT(*) FILTER (WHERE c."Status" = {ClosedStatuses.Missed}) AS "Missed",
+                COUNT(*) FILTER (WHERE c."Status" = {ClosedStatuses.Cancelled}) AS "Cancelled",
+                SUM(c."LostCustomerSeconds")::bigint AS "LostCustomer", SUM(c."LostCustomsSeconds")::bigint AS "LostCustoms",
+                SUM(c."LostCarrierSeconds")::bigint AS "LostCarrier", SUM(c."LostWeatherSeconds")::bigint AS "LostWeather",
+                SUM(c."LostOtherSeconds")::bigint AS "LostOther", percentile_cont(0.5) WITHIN GROUP (ORDER BY c."MarginSeconds") AS "Median"
+              FROM "ClosedPromises" c WHERE {where}
+              GROUP BY {periodFirst} ORDER BY {periodFirst}) g
+            ORDER BY {string.Join(", ", keyNumbers.Append($"{MaxKeys + 1}"))}
             """;
         return (sql, parameters.ToArray());
     }
@@ -98,26 +106,26 @@ public static class AttainmentSql
         var period = PeriodNumber(periodStarts, 1, periodStarts.Count - 1, parameters);
         var where = Where(request.Filter, parameters);
         return $"""
-            SELECT {keys}{period} AS "Period", p."Status", p."MarginSeconds", p."LostCustomerSeconds" AS "LostCustomer",
-              p."LostCustomsSeconds" AS "LostCustoms", p."LostCarrierSeconds" AS "LostCarrier", p."LostWeatherSeconds" AS "LostWeather",
-              p."LostOtherSeconds" AS "LostOther"
-            FROM "Promises" p INNER JOIN "Sites" s ON s."Code" = p."SiteCode" WHERE {where}
+            SELECT {keys}{period} AS "Period", c."Status", c."MarginSeconds", c."LostCustomerSeconds" AS "LostCustomer",
+              c."LostCustomsSeconds" AS "LostCustoms", c."LostCarrierSeconds" AS "LostCarrier", c."LostWeatherSeconds" AS "LostWeather",
+              c."LostOtherSeconds" AS "LostOther"
+            FROM "ClosedPromises" c WHERE {where}
             """;
     }
 
     private static StringBuilder Where(AttainmentFilter filter, List<object> parameters)
     {
-        var where = new StringBuilder("p.\"Status\" IN ('MET', 'MISSED', 'CANCELLED') AND p.\"ClosedAt\" >= {0} AND p.\"ClosedAt\" < {1}");
-        Equal(where, "p.\"CustomerCode\"", filter.Customer, parameters);
-        Equal(where, "p.\"CarrierCode\"", filter.Carrier, parameters);
-        Equal(where, "s.\"Region\"", filter.Region, parameters);
-        Equal(where, "p.\"ServiceLevel\"", filter.ServiceLevel, parameters);
-        Equal(where, "p.\"SiteCode\"", filter.Site, parameters);
+        var where = new StringBuilder("c.\"ClosedAt\" >= {0} AND c.\"ClosedAt\" < {1}");
+        Equal(where, "c.\"CustomerCode\"", filter.Customer, parameters);
+        Equal(where, "c.\"CarrierCode\"", filter.Carrier, parameters);
+        Equal(where, "c.\"Region\"", filter.Region, parameters);
+        Equal(where, "c.\"ServiceLevel\"", filter.ServiceLevel, parameters);
+        Equal(where, "c.\"SiteCode\"", filter.Site, parameters);
         if (filter.VisibleCustomers is { } visible)
         {
             where.Append(visible.Count == 0
                 ? " AND 1 = 0"
-                : $" AND p.\"CustomerCode\" IN ({string.Join(", ", visible.Select(c => Parameter(c, parameters)))})");
+                : $" AND c.\"CustomerCode\" IN ({string.Join(", ", visible.Select(c => Parameter(c, parameters)))})");
         }
 
         return where;
@@ -134,7 +142,7 @@ public static class AttainmentSql
         var middle = (first + last + 1) / 2;
         var below = PeriodNumber(starts, first, middle - 1, parameters);
         var above = PeriodNumber(starts, middle + 1, last, parameters);
-        return $"CASE WHEN p.\"ClosedAt\" < {Parameter(starts[middle], parameters)} THEN {below} ELSE {above} END";
+        return $"CASE WHEN c.\"ClosedAt\" < {Parameter(starts[middle], parameters)} THEN {below} ELSE {above} END";
     }
 
     private static void Equal(StringBuilder where, string column, string? value, List<object> parameters)

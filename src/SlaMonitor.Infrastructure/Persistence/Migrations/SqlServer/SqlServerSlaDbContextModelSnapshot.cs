@@ -175,6 +175,67 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Carriers");
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.ClosedPromise", b =>
+                {
+                    b.Property<string>("TicketRef")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("CarrierCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CustomerCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("smallint");
+
+                    b.HasKey("TicketRef");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.ToTable("ClosedPromises");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.Customer", b =>
                 {
                     b.Property<string>("Code")

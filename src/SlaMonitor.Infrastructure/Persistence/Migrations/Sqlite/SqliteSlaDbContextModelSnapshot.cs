@@ -168,6 +168,67 @@ namespace SlaMonitor.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Carriers");
                 });
 
+            modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.ClosedPromise", b =>
+                {
+                    b.Property<string>("TicketRef")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CarrierCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LostCarrierSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostCustomerSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostCustomsSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostOtherSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LostWeatherSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MarginSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<short>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketRef");
+
+                    b.HasIndex("ClosedAt");
+
+                    b.ToTable("ClosedPromises");
+                });
+
             modelBuilder.Entity("SlaMonitor.Infrastructure.Persistence.Customer", b =>
                 {
                     b.Property<string>("Code")
