@@ -14,6 +14,11 @@ internal static partial class Explain
         var (sql, parameters) = AttainmentSql.Build(request, starts, postgres: true);
         await using var db = new NpgsqlConnection(connection);
         await db.OpenAsync();
+        await using (var jitOff = new NpgsqlCommand("SET jit = off", db))
+        {
+            await jitOff.ExecuteNonQueryAsync(); // as AttainmentQuery runs it
+        }
+
         await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS) " + Placeholder().Replace(sql, m => "$" + (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1)), db);
         foreach (var value in parameters)
         {
