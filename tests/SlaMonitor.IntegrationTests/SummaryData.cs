@@ -58,7 +58,7 @@ public static class SummaryData
             foreach (var promise in db.ChangeTracker.Entries<Promise>().Select(e => e.Entity).ToList())
             {
                 // The closed-promise rows the projector keeps with each promise (the attainment figures read them).
-                ClosedPromiseRows.Keep(db, promise, wasClosed: false, RegionOf(promise.SiteCode));
+                ClosedPromiseRows.Keep(db, promise, RegionOf(promise.SiteCode));
             }
 
             return await db.SaveChangesAsync();

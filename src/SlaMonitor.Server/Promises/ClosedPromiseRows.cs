@@ -6,7 +6,10 @@ namespace SlaMonitor.Server.Promises;
 /// <summary>
 /// Keeps a promise's <see cref="ClosedPromise"/> row equal to it, in the same save: added when it closes, rewritten
 /// when a correction or a late event changes its closing, removed when it is reopened. The row exists exactly when the
-/// promise is met, missed or cancelled with a closing instant (the migration's backfill holds the same rule).
+/// promise is met, missed or cancelled with a closing instant (the migration's backfill holds the same rule). The
+/// stored row, if any, must be tracked already (<see cref="PromiseProjector"/> loads them with the promises): what is
+/// done follows the row as stored, not the promise's previous state, so a row missed or left behind (a worker of the
+/// previous version closing a promise while the migration ran) is put right at the promise's next re-derivation.
 /// </summary>
 public static class ClosedPromiseRows
 {
@@ -16,28 +19,21 @@ public static class ClosedPromiseRows
         return promise.ClosedAt is not null && promise.Status is PromiseStatuses.Met or PromiseStatuses.Missed or PromiseStatuses.Cancelled;
     }
 
-    /// <summary>Stages the row's change; <paramref name="wasClosed"/> is <see cref="IsClosed"/> of the promise as stored.</summary>
-    public static void Keep(SlaDbContext db, Promise promise, bool wasClosed, string region)
+    /// <summary>Stages the row's change; <paramref name="region"/> is the promise's site's.</summary>
+    public static void Keep(SlaDbContext db, Promise promise, string region)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var closed = IsClosed(promise);
-        if (!wasClosed && !closed)
-        {
-            return;
-        }
-
         var row = db.ClosedPromises.Local.FindEntry(promise.TicketRef)?.Entity;
-        if (!closed)
+        if (!IsClosed(promise))
         {
-            db.ClosedPromises.Remove(row ?? Of(promise, region));
+            if (row is not null)
+            {
+                db.ClosedPromises.Remove(row);
+            }
         }
         else if (row is not null)
         {
             db.Entry(row).CurrentValues.SetValues(Of(promise, region));
-        }
-        else if (wasClosed)
-        {
-            db.ClosedPromises.Update(Of(promise, region));
         }
         else
         {

@@ -47,6 +47,9 @@ public sealed class PromiseProjector(
             {
                 promises[promise.TicketRef] = promise;
             }
+
+            // Their closed-promise rows, tracked, for ClosedPromiseRows.Keep to rewrite or remove.
+            await db.ClosedPromises.Where(c => refs.Contains(c.TicketRef)).LoadAsync(ct);
         }
 
         // After the promises: a correction is saved with a new revision of its promise, so a promise read after it
@@ -95,7 +98,6 @@ public sealed class PromiseProjector(
         var evaluation = SlaEvaluator.Evaluate(state, now, lanes.Current);
         var status = EngineRows.Status(evaluation.Status);
         var previousStatus = promise?.Status;
-        var wasClosed = promise is not null && ClosedPromiseRows.IsClosed(promise);
         if (promise is null)
         {
             promise = new Promise
@@ -115,7 +117,7 @@ public sealed class PromiseProjector(
         }
 
         Apply(promise, status, evaluation, state, PromiseFolding.Applied(events, corrections), now);
-        ClosedPromiseRows.Keep(db, promise, wasClosed, site.Region);
+        ClosedPromiseRows.Keep(db, promise, site.Region);
         return new Judged(promise, previousStatus, evaluation, state, site.Region, events.LastOrDefault(e => e.Reason is not null)?.Reason);
     }
 
