@@ -30,11 +30,10 @@ public sealed class MessagingOptions : IValidatableObject
     /// Ingest queues (RabbitMq only; the in-memory transport has one). Events go to the queue of their promise's key,
     /// each queue has one active consumer, and the live workers share the queues: a promise's events are applied by one
     /// worker at a time, so a second worker adds throughput instead of racing the first for the same promises.
-    /// Default 1 (one queue, competing consumers) until a worker stopped right after it started no longer hangs its
-    /// stop (docs/scaling.md, "Partitioning"); set 8 or more where several workers run.
+    /// Fixed per deployment (docs/scaling.md, "Partitioning"); 1 = one queue with competing consumers.
     /// </summary>
     [Range(1, 256, ErrorMessage = "Messaging:IngestPartitions must be a whole number from 1 to 256.")]
-    public int IngestPartitions { get; set; } = 1;
+    public int IngestPartitions { get; set; } = 8;
 
     /// <summary>How often a worker says it is alive and re-reads who shares the ingest queues; a worker silent for three
     /// of these is taken as gone and its queues are taken over.</summary>

@@ -20,6 +20,7 @@ public sealed class IngestPartitionOwner(
     : BackgroundService
 {
     private readonly Dictionary<int, HostReceiveEndpointHandle> _consumed = [];
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private volatile int[] _owned = [];
 
     /// <summary>This worker's id in the <see cref="IngestWorker"/> table.</summary>
@@ -56,6 +57,7 @@ public sealed class IngestPartitionOwner(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        await StopConsumingAsync(cancellationToken);
         try
         {
             // Leaving at once lets the others take the partitions over at their next heartbeat instead of after three.
@@ -67,6 +69,32 @@ public sealed class IngestPartitionOwner(
         {
             logger.LogWarning(e, "Could not sign worker {Worker} out of the ingest partitions; the others take over after three heartbeats", WorkerId);
         }
+    }
+
+    /// <summary>Stops this worker's partition queues before the bus stops (this service stops first: it is registered after the bus's).</summary>
+    private async Task StopConsumingAsync(CancellationToken ct)
+    {
+        await StopWhenStartedAsync(_consumed.Values.ToList(), ct);
+        _consumed.Clear();
+    }
+
+    /// <summary>
+    /// Stops receive endpoints, letting those still starting finish first (up to <see cref="ReadyTimeout"/>, e.g. while
+    /// the broker is down): a RabbitMQ endpoint stopped before its consumer was registered left its transport waiting
+    /// for a channel that never came, and the host's stop waiting on it for ever.
+    /// </summary>
+    private async Task StopWhenStartedAsync(IReadOnlyList<HostReceiveEndpointHandle> handles, CancellationToken ct)
+    {
+        try
+        {
+            await Task.WhenAll(handles.Select(h => h.Ready)).WaitAsync(ReadyTimeout, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Not every ingest partition queue started; stopping them anyway");
+        }
+
+        await Task.WhenAll(handles.Select(h => h.StopAsync(ct)));
     }
 
     /// <summary>Host and process for whoever reads the table, made unique by a GUID; at most 64 characters, keeping the GUID.</summary>
@@ -97,11 +125,9 @@ public sealed class IngestPartitionOwner(
         }
 
         // Let go first, so that a queue moving to another worker is never held by this one longer than needed.
-        foreach (var partition in _consumed.Keys.Where(p => !owned.Contains(p)).ToList())
-        {
-            await _consumed[partition].StopAsync(ct);
-            _consumed.Remove(partition);
-        }
+        var released = _consumed.Keys.Where(p => !owned.Contains(p)).ToList();
+        await StopWhenStartedAsync(released.Select(p => _consumed[p]).ToList(), ct);
+        released.ForEach(p => _consumed.Remove(p));
 
         foreach (var partition in owned.Where(p => !_consumed.ContainsKey(p)).Order())
         {
@@ -114,8 +140,9 @@ public sealed class IngestPartitionOwner(
 
                 endpoint.ConfigureConsumer<RecordCarrierEventsConsumer>(context);
             });
-            await handle.Ready.WaitAsync(ct);
+            // Recorded before it is ready, so that a stop while it starts still finds it (StopConsumingAsync).
             _consumed[partition] = handle;
+            await handle.Ready.WaitAsync(ct);
         }
 
         var consumed = _consumed.Keys.Order().ToArray();
