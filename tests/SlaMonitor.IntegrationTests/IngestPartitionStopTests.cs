@@ -20,11 +20,11 @@ public sealed class IngestPartitionStopTests(Servers servers)
         var prefix = SlaHost.NewEndpointPrefix();
         var settings = new Dictionary<string, string?> { ["Messaging:IngestPartitions"] = $"{Partitions}" };
         var broker = new BrokerQueues(servers.RabbitMq);
-        for (var attempt = 0; attempt < 12; attempt++)
+        for (var attempt = 0; attempt < 8; attempt++)
         {
             var worker = new SlaHost(servers, database, prefix, role: "worker", settings: settings);
             await worker.ReadAsync(_ => Task.FromResult(0)); // starts the host
-            await Task.Delay(TimeSpan.FromMilliseconds(attempt * 40));
+            await Task.Delay(TimeSpan.FromMilliseconds(attempt * 60));
             var stop = worker.DisposeAsync().AsTask();
             Assert.Same(stop, await Task.WhenAny(stop, Task.Delay(HangGuard)));
             await stop;

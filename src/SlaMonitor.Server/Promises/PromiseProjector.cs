@@ -70,7 +70,16 @@ public sealed class PromiseProjector(
         var changes = judged.Where(j => j.PreviousStatus != j.Promise.Status).Select(j => OutboxRows.Of(StatusChanged(j, now), now)).ToList();
         db.Outbox.AddRange(changes);
         db.Promises.AddRange(judged.Where(j => j.PreviousStatus is null).Select(j => j.Promise));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.Entries.Any(x => x.Entity is ClosedPromise && x.State == EntityState.Added))
+        {
+            // Another writer closed one of these promises meanwhile and saved its closed row first: the same lost race as
+            // a stale revision, so callers redo it as they redo any conflict (one by one, or not at all for a wake-up).
+            throw new DbUpdateConcurrencyException("Another writer closed a promise of this save meanwhile.", e);
+        }
         if (changes.Count > 0)
         {
             outbox.Ring();

@@ -20,6 +20,12 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A publish on a bus still starting waits inside it while holding its rows' claim: wait for the bus first.
+        while (bus is IBusControl control && control.CheckHealth().Status == BusHealthStatus.Unhealthy && !stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), CancellationToken.None);
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -61,7 +67,18 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, Outb
         await db.Outbox.Where(m => due.Contains(m.Id) && (m.ClaimedUntil == null || m.ClaimedUntil < nowUtc))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, lease).SetProperty(m => m.Claim, token), ct);
         var rows = await db.Outbox.AsNoTracking().Where(m => due.Contains(m.Id) && m.Claim == token).OrderBy(m => m.Id).ToListAsync(ct);
-        await Task.WhenAll(rows.GroupBy(m => m.PartitionKey, StringComparer.Ordinal).Select(messages => PublishInOrderAsync(messages, ct)));
+        try
+        {
+            await Task.WhenAll(rows.GroupBy(m => m.PartitionKey, StringComparer.Ordinal).Select(messages => PublishInOrderAsync(messages, ct)));
+        }
+        catch
+        {
+            // Released at once, so the next poll tries again instead of waiting out the lease (kept for a worker that dies).
+            await db.Outbox.Where(m => due.Contains(m.Id) && m.Claim == token)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimedUntil, (DateTime?)null).SetProperty(m => m.Claim, (Guid?)null), CancellationToken.None);
+            throw;
+        }
+
         var published = rows.Select(m => m.Id).ToList();
         await db.Outbox.Where(m => published.Contains(m.Id) && m.Claim == token).ExecuteDeleteAsync(ct);
         return rows.Count;
