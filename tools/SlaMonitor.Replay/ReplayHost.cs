@@ -17,8 +17,8 @@ namespace SlaMonitor.Replay;
 /// <summary>
 /// The server's own Program, role all, in this process: SQLite in a private temporary file (on the RAM disk where there is one), the MassTransit in-memory
 /// transport, no ingest linger, and a virtual clock (<see cref="Clock"/>, the host-level <see cref="IClock"/> seam).
-/// The background loops that would act on their own (the wake-up dispatcher, the lane-statistics refresher and Quartz)
-/// are left out: <see cref="VirtualTime"/> runs the same work at virtual instants, so two runs do the same.
+/// The background loops that would act on their own (the wake-up dispatcher, the lane-statistics refresher, the outbox
+/// dispatcher and Quartz) are left out: <see cref="VirtualTime"/> runs the same work at virtual instants, so two runs do the same.
 /// </summary>
 public sealed class ReplayHost : WebApplicationFactory<global::Program>
 {
@@ -26,7 +26,9 @@ public sealed class ReplayHost : WebApplicationFactory<global::Program>
     /// replay commits several times per event.</summary>
     private const string RamDisk = "/dev/shm";
 
-    private static readonly string[] BackgroundLoops = [nameof(WakeupDispatcher), nameof(LaneStatisticsRefresher), "QuartzHostedService"];
+    /// <summary>Loops that would act on wall-clock time of their own. The outbox dispatcher publishes status changes and
+    /// escalation messages for the board and the notifiers, which the replay does not look at.</summary>
+    private static readonly string[] BackgroundLoops = [nameof(WakeupDispatcher), nameof(LaneStatisticsRefresher), nameof(OutboxDispatcher), "QuartzHostedService"];
     private readonly string _folder = Path.Combine(Directory.Exists(RamDisk) ? RamDisk : Path.GetTempPath(), $"slamonitor-replay-{Guid.NewGuid():N}");
 
     public ReplayHost(Instant start)

@@ -25,6 +25,9 @@ public sealed class LaneStatistics
 
     public int LaneCount => _byLane.Count;
 
+    /// <summary>How many passes through this stage this level has learnt from (its own samples, before pooling).</summary>
+    public int SampleCount(LaneKey level, PromiseStage stage) => _byLane.TryGetValue((level, stage), out var samples) ? samples.Count : 0;
+
     /// <summary>The pseudo-count a level at this depth is shrunk toward its parent with, for this stage.</summary>
     public double PseudoCount(int depth, PromiseStage stage) => _pseudoCounts.GetValueOrDefault((depth, stage), PseudoCounts.Default);
 

@@ -10,12 +10,23 @@ public sealed class LaneStatisticsBuilder
     /// <summary>Learns from a promise closed MET or MISSED; open and cancelled promises teach nothing.</summary>
     public void Add(PromiseState promise)
     {
+        foreach (var observation in Observe(promise))
+        {
+            Add(observation);
+        }
+    }
+
+    /// <summary>What a promise closed MET or MISSED teaches, stage by stage (none for open and cancelled promises). A
+    /// closed promise teaches the same until it is re-derived, so a caller may keep these between rebuilds.</summary>
+    public static IReadOnlyList<StageObservation> Observe(PromiseState promise)
+    {
         ArgumentNullException.ThrowIfNull(promise);
         if (promise.ClosedAt is not { } closedAt || promise.IsCancelled)
         {
-            return;
+            return [];
         }
 
+        var observations = new List<StageObservation>();
         var stage = PromiseStage.AwaitingPickup;
         var enteredAt = promise.OpenedAt;
         Instant? lastScan = null;
@@ -30,8 +41,8 @@ public sealed class LaneStatisticsBuilder
 
             if (Signals.Stage(e.Signal) is { } next && next != stage)
             {
-                AddObservation(promise, stage, enteredAt, at, closedAt, gaps);
-                gaps.Clear();
+                observations.Add(Observation(promise, stage, enteredAt, at, closedAt, gaps));
+                gaps = [];
                 stage = next;
                 enteredAt = at;
                 lastScan = e.IsScan ? at : null;
@@ -49,7 +60,14 @@ public sealed class LaneStatisticsBuilder
             }
         }
 
-        AddObservation(promise, stage, enteredAt, closedAt, closedAt, gaps);
+        observations.Add(Observation(promise, stage, enteredAt, closedAt, closedAt, gaps));
+        return observations;
+    }
+
+    public void Add(StageObservation observation)
+    {
+        ArgumentNullException.ThrowIfNull(observation);
+        AddObservation(observation.Lane, observation.Stage, observation.StageDuration, observation.RemainingShare, observation.GapSeconds);
     }
 
     /// <summary>One pass through a stage: its duration, the time from entering it to fulfilment as a share of the
@@ -76,9 +94,9 @@ public sealed class LaneStatisticsBuilder
     public LaneStatistics Build() => new(_samples.ToDictionary(
         kv => kv.Key, kv => new StageStatistics(kv.Value.RemainingShares, kv.Value.Durations, kv.Value.Gaps, kv.Value.PromisesWithGaps)));
 
-    private void AddObservation(PromiseState promise, PromiseStage stage, Instant enteredAt, Instant leftAt, Instant closedAt, List<double> gaps)
+    private static StageObservation Observation(PromiseState promise, PromiseStage stage, Instant enteredAt, Instant leftAt, Instant closedAt, List<double> gaps)
     {
         var remaining = Deadlines.Measure(enteredAt, closedAt, promise.Policy.Clock, promise.Calendar);
-        AddObservation(promise.Lane, stage, leftAt - enteredAt, remaining / promise.Budget, gaps);
+        return new StageObservation(promise.Lane, stage, leftAt - enteredAt, remaining / promise.Budget, gaps);
     }
 }
