@@ -35,13 +35,9 @@ public static class ReportMarkdown
         md.AppendLine();
         md.AppendLine("| split | warning rule | promises (late) | recall | precision | median lead | p25 lead | Brier | ECE |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (split, r) in new[] { ("validate", validate), ("**test**", test) })
+        foreach (var line in ScoreLines("validate", validate).Concat(ScoreLines("**test**", test)))
         {
-            Line(md, $"{split} | this model", r.Promises, r.Late, new WarningScore(r.Late, r.Warned, r.WarnedLate, r.Recall, r.Precision, r.MedianLeadHours, r.P25LeadHours), r.Brier, r.Ece);
-            foreach (var (name, score) in r.Baselines)
-            {
-                Line(md, $"{split} | {Baseline(name)}", r.Promises, r.Late, score, null, null);
-            }
+            md.AppendLine(line);
         }
 
         md.AppendLine();
@@ -53,9 +49,9 @@ public static class ReportMarkdown
         md.AppendLine();
         md.AppendLine("| bin | mean probability | share late | looks |");
         md.AppendLine("|---|---:|---:|---:|");
-        foreach (var b in test.Calibration)
+        foreach (var line in CalibrationLines(test))
         {
-            md.AppendLine(Invariant($"| {b.From:0.0}–{b.To:0.0} | {Text(b.MeanProbability)} | {Text(b.FractionLate)} | {b.Count} |"));
+            md.AppendLine(line);
         }
 
         md.AppendLine();
@@ -63,8 +59,27 @@ public static class ReportMarkdown
         return md.ToString();
     }
 
-    private static void Line(StringBuilder md, string rule, int promises, int late, WarningScore s, double? brier, double? ece) =>
-        md.AppendLine(Invariant($"| {rule} | {promises} ({late}) | {s.Recall:P1} | {s.Precision:P1} | {Hours(s.MedianLeadHours)} | {Hours(s.P25LeadHours)} | {Text(brier)} | {Text(ece)} |"));
+    /// <summary>A split's rows of the table: this model, then the baselines.</summary>
+    public static IEnumerable<string> ScoreLines(string split, ReplayReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var r = report;
+        yield return Line($"{split} | this model", r.Promises, r.Late, new WarningScore(r.Late, r.Warned, r.WarnedLate, r.Recall, r.Precision, r.MedianLeadHours, r.P25LeadHours), r.Brier, r.Ece);
+        foreach (var (name, score) in r.Baselines)
+        {
+            yield return Line($"{split} | {Baseline(name)}", r.Promises, r.Late, score, null, null);
+        }
+    }
+
+    /// <summary>The reliability table's rows: probability bin, mean probability, share late, looks.</summary>
+    public static IEnumerable<string> CalibrationLines(ReplayReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Calibration.Select(b => Invariant($"| {b.From:0.0}–{b.To:0.0} | {Text(b.MeanProbability)} | {Text(b.FractionLate)} | {b.Count} |"));
+    }
+
+    private static string Line(string rule, int promises, int late, WarningScore s, double? brier, double? ece) =>
+        Invariant($"| {rule} | {promises} ({late}) | {s.Recall:P1} | {s.Precision:P1} | {Hours(s.MedianLeadHours)} | {Hours(s.P25LeadHours)} | {Text(brier)} | {Text(ece)} |");
 
     private static string Baseline(string name) => name switch
     {

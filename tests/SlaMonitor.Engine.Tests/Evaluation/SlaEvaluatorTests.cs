@@ -52,8 +52,9 @@ public class SlaEvaluatorTests
 
         Assert.Equal((PromiseStatus.OnTrack, RiskSignals.None), (justBefore.Status, justBefore.Risks));
         Assert.Equal((PromiseStatus.AtRisk, RiskSignals.ProbabilityOverThreshold), (atCrossing.Status, atCrossing.Risks));
-        Assert.InRange(justBefore.ProbabilityLate, 0.5, 0.74);
-        Assert.InRange(atCrossing.ProbabilityLate, 0.73, 0.8);
+        var threshold = SlaPolicy.DefaultProbabilityThreshold;
+        Assert.InRange(justBefore.ProbabilityLate, threshold - 0.2, threshold);
+        Assert.InRange(atCrossing.ProbabilityLate, threshold, threshold + 0.05);
     }
 
     [Fact]
