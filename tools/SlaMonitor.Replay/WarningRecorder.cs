@@ -108,7 +108,7 @@ public sealed class WarningRecorder(IServiceProvider services, Instant scoreFrom
         var corrections = await PromiseCorrections.LoadManyAsync(db, refs, ct);
         var stored = await db.Promises.AsNoTracking().Where(p => refs.Contains(p.TicketRef))
             .Select(p => new { p.TicketRef, p.ServiceLevel, p.PolicyVersion, p.SiteCode }).ToDictionaryAsync(p => p.TicketRef, ct);
-        var configuration = new JudgingConfiguration(db);
+        var configuration = new JudgingConfiguration(db, services.GetRequiredService<PolicyVersionCache>());
         foreach (var (ticketRef, revision) in promises)
         {
             var p = stored[ticketRef];

@@ -3,8 +3,9 @@ using SlaMonitor.Infrastructure.Persistence;
 
 namespace SlaMonitor.Server.Definitions;
 
-/// <summary>Policies and sites read once per refresh, however many promises share them.</summary>
-public sealed class JudgingConfiguration(SlaDbContext db)
+/// <summary>Policies and sites read once per refresh, however many promises share them (a stored promise's policy
+/// version once per process: versions never change).</summary>
+public sealed class JudgingConfiguration(SlaDbContext db, PolicyVersionCache versions)
 {
     private readonly Dictionary<(string ServiceLevel, int? Version), PolicyVersion?> _policies = [];
     private readonly Dictionary<string, Site?> _sites = new(StringComparer.Ordinal);
@@ -16,7 +17,7 @@ public sealed class JudgingConfiguration(SlaDbContext db)
         {
             policy = version is null
                 ? await PoliciesApi.Latest(db, serviceLevel, ct)
-                : await db.Policies.AsNoTracking().FirstOrDefaultAsync(p => p.ServiceLevel == serviceLevel && p.Version == version, ct);
+                : await versions.GetAsync(db, serviceLevel, version.Value, ct);
             _policies[(serviceLevel, version)] = policy;
         }
 

@@ -37,6 +37,7 @@ public static class ApiExtensions
         builder.Services.AddSlaOpenApi();
         builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
         builder.Services.AddScoped<PromiseProjector>();
+        builder.Services.AddSingleton<PolicyVersionCache>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
         builder.Services.AddSingleton<CarrierDirectory>();
         builder.Services.AddSingleton<CarrierRates>();

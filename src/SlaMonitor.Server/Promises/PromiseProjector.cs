@@ -16,7 +16,8 @@ namespace SlaMonitor.Server.Promises;
 /// arrive before their OPENED event stay stored and are applied once it arrives.
 /// </summary>
 public sealed class PromiseProjector(
-    SlaDbContext db, LaneStatisticsStore lanes, EscalationKeeper escalations, WakeupSignal wakeups, OutboxSignal outbox, ILogger<PromiseProjector> logger)
+    SlaDbContext db, LaneStatisticsStore lanes, PolicyVersionCache policyVersions, EscalationKeeper escalations, WakeupSignal wakeups, OutboxSignal outbox,
+    ILogger<PromiseProjector> logger)
 {
     public Task Refresh(string ticketRef, Instant now, CancellationToken ct) => RefreshMany([ticketRef], now, ct);
 
@@ -55,7 +56,7 @@ public sealed class PromiseProjector(
         // After the promises: a correction is saved with a new revision of its promise, so a promise read after it
         // comes with it here, and a save based on a promise read before it loses on the revision and is retried.
         var correctionsByTicket = await PromiseCorrections.LoadManyAsync(db, tickets, ct);
-        var configuration = new JudgingConfiguration(db);
+        var configuration = new JudgingConfiguration(db, policyVersions);
         var judged = new List<Judged>(tickets.Count);
         foreach (var ticketRef in tickets)
         {
