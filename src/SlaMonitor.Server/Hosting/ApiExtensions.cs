@@ -38,6 +38,7 @@ public static class ApiExtensions
         builder.AddSettings<WebhookOptions>(WebhookOptions.Section);
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
+        builder.AddSettings<PredictionOptions>(PredictionOptions.Section);
         builder.Services.AddSingleton<CarrierDirectory>();
         builder.Services.AddSingleton<CarrierRates>();
         builder.Services.AddSingleton<DeliveryLog>();

@@ -7,11 +7,13 @@ using SlaMonitor.Server.Common;
 namespace SlaMonitor.Server.Promises;
 
 /// <summary>
-/// Rebuilds the lane statistics the engine predicts with from recently closed promises
-/// (re-folded from their events), at start-up and then hourly. Every worker process keeps its
+/// Rebuilds the lane statistics the engine predicts with from recently closed promises, weighted by how recently they
+/// closed, and the open ones as censored samples (<see cref="PredictionOptions"/>; re-folded from their events), at
+/// start-up and then hourly. Every worker process keeps its
 /// own copy, so this is a hosted service per process, not a (clustered, run-once) Quartz job.
 /// </summary>
-public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneStatisticsStore store, IClock clock, ILogger<LaneStatisticsRefresher> logger)
+public sealed class LaneStatisticsRefresher(
+    IServiceScopeFactory scopes, LaneStatisticsStore store, IClock clock, PredictionOptions options, ILogger<LaneStatisticsRefresher> logger)
     : BackgroundService
 {
     /// <summary>How often the statistics are rebuilt (the replay tool rebuilds them at this period in virtual time).</summary>
@@ -19,6 +21,7 @@ public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneSta
     private const int MaxPromises = 50_000;
     private const int ChunkSize = 500;
     private static readonly Duration Window = Duration.FromDays(180);
+    private static readonly string[] OpenStatuses = [PromiseStatuses.OnTrack, PromiseStatuses.AtRisk, PromiseStatuses.Breached, PromiseStatuses.Paused];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,17 +50,24 @@ public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneSta
 
     private async Task<LaneStatisticsBuilder> Build(SlaDbContext db, CancellationToken ct)
     {
-        var since = (clock.GetCurrentInstant() - Window).ToDateTimeUtc();
+        var now = clock.GetCurrentInstant();
+        var since = (now - Window).ToDateTimeUtc();
         var closed = await db.Promises.AsNoTracking()
             .Where(p => (p.Status == PromiseStatuses.Met || p.Status == PromiseStatuses.Missed) && p.ClosedAt >= since)
             .OrderByDescending(p => p.ClosedAt)
             .Take(MaxPromises)
-            .Select(p => new { p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion })
+            .Select(p => new Listed(p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion, p.ClosedAt))
+            .ToListAsync(ct);
+        var open = !options.CountOpenPromises ? [] : await db.Promises.AsNoTracking()
+            .Where(p => OpenStatuses.Contains(p.Status) && p.OpenedAt >= since)
+            .OrderByDescending(p => p.OpenedAt)
+            .Take(MaxPromises)
+            .Select(p => new Listed(p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion, null))
             .ToListAsync(ct);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var policies = await db.Policies.AsNoTracking().ToDictionaryAsync(p => (p.ServiceLevel, p.Version), ct);
         var builder = new LaneStatisticsBuilder();
-        foreach (var chunk in closed.Chunk(ChunkSize))
+        foreach (var chunk in closed.Concat(open).Chunk(ChunkSize))
         {
             var refs = chunk.Select(p => p.TicketRef).ToList();
             var events = (await db.Events.AsNoTracking().Where(e => refs.Contains(e.TicketRef!)).ToListAsync(ct))
@@ -66,15 +76,27 @@ public sealed class LaneStatisticsRefresher(IServiceScopeFactory scopes, LaneSta
             foreach (var promise in chunk)
             {
                 var sorted = events[promise.TicketRef].Order(Comparer<StoredEvent>.Create(TimelineOrder.Compare)).ToList();
-                if (PromiseFolding.Opened(sorted) is { } opened
-                    && sites.TryGetValue(promise.SiteCode, out var site)
-                    && policies.TryGetValue((promise.ServiceLevel, promise.PolicyVersion), out var policy))
+                if (PromiseFolding.Opened(sorted) is not { } opened
+                    || !sites.TryGetValue(promise.SiteCode, out var site)
+                    || !policies.TryGetValue((promise.ServiceLevel, promise.PolicyVersion), out var policy))
                 {
-                    builder.Add(PromiseFolding.Fold(opened, sorted, policy, site, corrections.GetValueOrDefault(promise.TicketRef)));
+                    continue;
+                }
+
+                var state = PromiseFolding.Fold(opened, sorted, policy, site, corrections.GetValueOrDefault(promise.TicketRef));
+                if (promise.ClosedAt is { } closedAt)
+                {
+                    builder.Add(state, RecencyWeight.Of(Instant.FromDateTimeUtc(DateTime.SpecifyKind(closedAt, DateTimeKind.Utc)), now, options.HalfLife));
+                }
+                else
+                {
+                    builder.AddOpen(state, now);
                 }
             }
         }
 
         return builder;
     }
+
+    private sealed record Listed(string TicketRef, string SiteCode, string ServiceLevel, int PolicyVersion, DateTime? ClosedAt);
 }
