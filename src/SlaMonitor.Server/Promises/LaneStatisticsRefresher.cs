@@ -7,8 +7,8 @@ using SlaMonitor.Server.Common;
 namespace SlaMonitor.Server.Promises;
 
 /// <summary>
-/// Rebuilds the lane statistics the engine predicts with from recently closed promises, weighted by how recently they
-/// closed, and the open ones as censored samples (<see cref="PredictionOptions"/>; re-folded from their events), at
+/// Rebuilds the lane statistics the engine predicts with from recently closed promises and the open ones as censored
+/// samples, each weighted by how recently it opened (<see cref="PredictionOptions"/>; re-folded from their events), at
 /// start-up and then hourly. Every worker process keeps its
 /// own copy, so this is a hosted service per process, not a (clustered, run-once) Quartz job.
 /// </summary>
@@ -56,13 +56,13 @@ public sealed class LaneStatisticsRefresher(
             .Where(p => (p.Status == PromiseStatuses.Met || p.Status == PromiseStatuses.Missed) && p.ClosedAt >= since)
             .OrderByDescending(p => p.ClosedAt)
             .Take(MaxPromises)
-            .Select(p => new Listed(p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion, p.ClosedAt))
+            .Select(p => new Listed(p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion, p.OpenedAt, p.ClosedAt))
             .ToListAsync(ct);
         var open = !options.CountOpenPromises ? [] : await db.Promises.AsNoTracking()
             .Where(p => OpenStatuses.Contains(p.Status) && p.OpenedAt >= since)
             .OrderByDescending(p => p.OpenedAt)
             .Take(MaxPromises)
-            .Select(p => new Listed(p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion, null))
+            .Select(p => new Listed(p.TicketRef, p.SiteCode, p.ServiceLevel, p.PolicyVersion, p.OpenedAt, null))
             .ToListAsync(ct);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
         var policies = await db.Policies.AsNoTracking().ToDictionaryAsync(p => (p.ServiceLevel, p.Version), ct);
@@ -84,13 +84,14 @@ public sealed class LaneStatisticsRefresher(
                 }
 
                 var state = PromiseFolding.Fold(opened, sorted, policy, site, corrections.GetValueOrDefault(promise.TicketRef));
-                if (promise.ClosedAt is { } closedAt)
+                var weight = RecencyWeight.Of(Instant.FromDateTimeUtc(DateTime.SpecifyKind(promise.OpenedAt, DateTimeKind.Utc)), now, options.HalfLife);
+                if (promise.ClosedAt is null)
                 {
-                    builder.Add(state, RecencyWeight.Of(Instant.FromDateTimeUtc(DateTime.SpecifyKind(closedAt, DateTimeKind.Utc)), now, options.HalfLife));
+                    builder.AddOpen(state, now, weight);
                 }
                 else
                 {
-                    builder.AddOpen(state, now);
+                    builder.Add(state, weight);
                 }
             }
         }
@@ -98,5 +99,5 @@ public sealed class LaneStatisticsRefresher(
         return builder;
     }
 
-    private sealed record Listed(string TicketRef, string SiteCode, string ServiceLevel, int PolicyVersion, DateTime? ClosedAt);
+    private sealed record Listed(string TicketRef, string SiteCode, string ServiceLevel, int PolicyVersion, DateTime OpenedAt, DateTime? ClosedAt);
 }

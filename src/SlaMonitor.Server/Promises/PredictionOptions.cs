@@ -8,8 +8,10 @@ public sealed class PredictionOptions
 {
     public const string Section = "Prediction";
 
-    /// <summary>A closed promise teaches with weight 0.5^(time since it closed / this), so the estimates follow the current
-    /// regime; 0 = every closed promise in the window counts fully. The default, 30 days, was chosen on the Olist validate split.</summary>
+    /// <summary>A promise teaches with weight 0.5^(time since it opened / this), so the estimates follow the current regime;
+    /// 0 = every promise in the window counts fully. By opening, not closing: among promises opened together the slow
+    /// ones close last, so a weight by closing time would favour them. The default, 30 days, was chosen on the Olist
+    /// validate split.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "3650.00:00:00", ErrorMessage = "Prediction:RecencyHalfLife must be between 00:00:00 and 3650.00:00:00.")]
     public TimeSpan RecencyHalfLife { get; set; } = TimeSpan.FromDays(30);
 

@@ -2,7 +2,7 @@ using NodaTime;
 
 namespace SlaMonitor.Engine.Tests.Prediction;
 
-/// <summary>Lane statistics that follow the current regime: recent closings weigh more, open promises count as censored.</summary>
+/// <summary>Lane statistics that follow the current regime: recent promises weigh more, open ones count as censored.</summary>
 public class RecencyAndCensoringTests
 {
     private static readonly SiteCalendar Berlin24x7 = Sites.Named("24x7", "Europe/Berlin");
@@ -10,7 +10,7 @@ public class RecencyAndCensoringTests
     private static readonly Duration ThirtyDays = Duration.FromDays(30);
 
     [Fact]
-    public void A_promise_closed_one_half_life_ago_counts_half_two_half_lives_ago_a_quarter_and_one_closed_now_fully()
+    public void A_promise_opened_one_half_life_ago_counts_half_two_half_lives_ago_a_quarter_and_one_opened_now_fully()
     {
         Assert.Equal(1.0, RecencyWeight.Of(Now, Now, ThirtyDays), 12);
         Assert.Equal(0.5, RecencyWeight.Of(Now - ThirtyDays, Now, ThirtyDays), 12);
@@ -18,7 +18,7 @@ public class RecencyAndCensoringTests
     }
 
     [Fact]
-    public void Without_a_half_life_every_closed_promise_counts_fully()
+    public void Without_a_half_life_every_promise_counts_fully()
     {
         Assert.Equal(1.0, RecencyWeight.Of(Now - Duration.FromDays(400), Now, null));
     }
