@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NodaTime;
+using SlaMonitor.Engine;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
@@ -67,6 +68,31 @@ public sealed class PriorEstimateTests : IAsyncLifetime
 
         Assert.InRange(promise.GetProperty("probabilityLate").GetDouble(), 0.0, 0.3);
         Assert.DoesNotContain(promise.GetProperty("reasons").EnumerateArray(), r => r.GetString()!.Contains("likely to finish late", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Promises_still_open_teach_the_lane_statistics_as_censored_samples()
+    {
+        foreach (var ticket in new[] { "M-1", "M-2", "M-3" })
+        {
+            await PostAsync(SignedEvents.Opened(ticket, Now - Duration.FromHours(2)));
+            await PostAsync(SignedEvents.Event(ticket, "repair", "TECHNICIAN_ONSITE", Now - Duration.FromMinutes(110)));
+            await PromiseReads.UntilStatusAsync(_admin, ticket, "MET");
+        }
+
+        foreach (var ticket in new[] { "O-1", "O-2", "O-3", "O-4" })
+        {
+            await PostAsync(SignedEvents.Opened(ticket, Now - Duration.FromHours(3)));
+            await PromiseReads.UntilStatusAsync(_admin, ticket, "ON_TRACK");
+        }
+
+        await _app.Services.GetServices<IHostedService>().OfType<LaneStatisticsRefresher>().Single().RebuildOnce(CancellationToken.None);
+        var estimate = _app.Services.GetRequiredService<LaneStatisticsStore>().Current
+            .For(new LaneKey(TestSetup.Carrier, LaneKey.Any, "EU", TestSetup.ServiceLevel), PromiseStage.AwaitingPickup);
+
+        // 3 met after 10 minutes and 4 open for 3 hours of 4 (Kaplan–Meier: 4/7 take longer than half the budget), shrunk
+        // toward the prior (0.5 there) with k = 20: 7/27 · 4/7 + 20/27 · 0.5 = 0.519. The 3 met promises alone give 0.435.
+        Assert.InRange(estimate.Survival(0.5), 0.51, 0.53);
     }
 
     private static StringContent JsonContent(JsonObject body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");

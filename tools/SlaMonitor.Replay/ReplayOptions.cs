@@ -5,7 +5,7 @@ namespace SlaMonitor.Replay;
 
 /// <summary>
 /// <c>--input DIR --report DIR [--train-until INSTANT] [--score-from INSTANT] [--score-until INSTANT] [--every PT1H]
-/// [--rebuild-every P1D] [--threshold 0.86] [--choose-threshold] [--quiet]</c>. Promises opened before <see cref="TrainUntil"/> only teach;
+/// [--rebuild-every P1D] [--threshold 0.82] [--choose-threshold] [--quiet]</c>. Promises opened before <see cref="TrainUntil"/> only teach;
 /// those opened in [<see cref="ScoreFrom"/>, <see cref="ScoreUntil"/>) are scored.
 /// </summary>
 public sealed record ReplayOptions
@@ -35,7 +35,7 @@ public sealed record ReplayOptions
 
     public const string Usage =
         "usage: SlaMonitor.Replay --input DIR --report DIR [--train-until INSTANT] [--score-from INSTANT] [--score-until INSTANT] " +
-        "[--every PT1H] [--rebuild-every P1D] [--threshold 0.86] [--choose-threshold] [--quiet]\n" +
+        "[--every PT1H] [--rebuild-every P1D] [--threshold 0.82] [--choose-threshold] [--quiet]\n" +
         "       SlaMonitor.Replay convert-olist --olist DIR --output DIR\n" +
         "       SlaMonitor.Replay section --validate report.json --test report.json --into docs/prediction.md";
 

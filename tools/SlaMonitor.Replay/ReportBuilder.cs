@@ -44,8 +44,7 @@ public static class ReportBuilder
             MedianLeadHours = model.MedianLeadHours,
             P25LeadHours = model.P25LeadHours,
             Brier = looks.Count == 0 ? null : WarningScore.Round(looks.Average(l => (l.ProbabilityLate - l.Late) * (l.ProbabilityLate - l.Late))),
-            Ece = looks.Count == 0 ? null : WarningScore.Round(calibration.Where(b => b.Count > 0)
-                .Sum(b => (double)b.Count / looks.Count * Math.Abs(b.MeanProbability!.Value - b.FractionLate!.Value))),
+            Ece = ExpectedCalibrationError(calibration),
             Looks = looks.Count,
             Calibration = calibration,
             LeadHistogram = LeadHistogram(judged.Where(p => p.IsLate).Select(p => Lead(p, p.FirstWarning)).OfType<double>()),
@@ -97,7 +96,17 @@ public static class ReportBuilder
         return p.ClosedAt is { } closed && closed <= at ? null : at;
     }
 
-    private static List<CalibrationBin> Calibration(List<(double ProbabilityLate, double Late)> looks) =>
+    /// <summary>The looks' gap between mean probability and share late, bin by bin, weighted by the bin's looks; null without looks.</summary>
+    public static double? ExpectedCalibrationError(IReadOnlyList<CalibrationBin> bins)
+    {
+        ArgumentNullException.ThrowIfNull(bins);
+        var looks = bins.Sum(b => b.Count);
+        return looks == 0 ? null : WarningScore.Round(bins.Where(b => b.Count > 0)
+            .Sum(b => (double)b.Count / looks * Math.Abs(b.MeanProbability!.Value - b.FractionLate!.Value)));
+    }
+
+    /// <summary>Ten equal-width probability bins: looks, mean probability and share late in each (late = 1).</summary>
+    public static List<CalibrationBin> Calibration(List<(double ProbabilityLate, double Late)> looks) =>
         Enumerable.Range(0, Bins).Select(b =>
         {
             var inBin = looks.Where(l => Math.Min((int)(l.ProbabilityLate * Bins), Bins - 1) == b).ToList();

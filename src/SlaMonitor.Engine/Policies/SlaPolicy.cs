@@ -17,7 +17,7 @@ public sealed record SlaPolicy(
     /// <summary>AT_RISK when the predicted probability of finishing late reaches this value. Chosen by the replay tool's
     /// threshold rule on the Olist validate split only (docs/prediction.md, tools/SlaMonitor.Replay/olist.sh); the test
     /// split's figures are measured with it.</summary>
-    public const double DefaultProbabilityThreshold = 0.86;
+    public const double DefaultProbabilityThreshold = 0.82;
 
     public IReadOnlyList<EscalationStep> EscalationLadder => Escalation ?? [];
 }

@@ -40,7 +40,8 @@ internal static class PseudoCounts
             var deviation = child.Survival(split) - p;
             var key = (lane.Depth, stage);
             var (excess, scale, lanes) = sums.GetValueOrDefault(key);
-            sums[key] = (excess + (deviation * deviation) - (variance / child.Count), scale + (variance * (1 - (1.0 / child.Count))), lanes + 1);
+            var n = child.EffectiveCount;
+            sums[key] = (excess + (deviation * deviation) - (variance / n), scale + (variance * (1 - (1.0 / n))), lanes + 1);
         }
 
         return sums.Where(s => s.Value.Lanes >= MinimumLanes).ToDictionary(

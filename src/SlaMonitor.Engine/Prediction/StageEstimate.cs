@@ -35,11 +35,11 @@ public sealed class StageEstimate
                 continue;
             }
 
-            var weight = remaining * seen.Count / (seen.Count + k);
+            var weight = remaining * seen.EffectiveCount / (seen.EffectiveCount + k);
             levels.Add(seen);
             weights.Add(weight);
             best = weight > best.Weight ? (weight, new EstimateSource(level, seen.Count)) : best;
-            remaining *= k / (seen.Count + k);
+            remaining *= k / (seen.EffectiveCount + k);
             NormalGap ??= seen.NormalGap;
             NormalGapLevel ??= seen.NormalGap is null ? null : level;
             MedianDurationLevel ??= seen.Count >= MedianDurationMinimumSamples ? level : null;

@@ -3,7 +3,7 @@ namespace SlaMonitor.Engine;
 /// <summary>Raw observations of one lane and stage while a <see cref="LaneStatisticsBuilder"/> collects them.</summary>
 internal sealed class StageSamples
 {
-    public List<double> RemainingShares { get; } = [];
+    public List<ShareSample> RemainingShares { get; } = [];
 
     public List<double> Durations { get; } = [];
 

@@ -19,14 +19,16 @@ public sealed class StageStatistics
     /// <summary>… and at least this many gaps in all: the 95th percentile of fewer is little more than the maximum.</summary>
     public const int StallMinimumGaps = 100;
 
-    private readonly double[] _remainingShares;
+    private readonly ShareSurvival _shares;
 
-    public StageStatistics(IEnumerable<double> remainingShares, IEnumerable<double> durationSeconds, IEnumerable<double> gapSeconds, int promisesWithGaps)
+    /// <param name="remainingShares">Per promise, the budget share from entering the stage to fulfilment (weighted;
+    /// censored for promises still open).</param>
+    public StageStatistics(IEnumerable<ShareSample> remainingShares, IEnumerable<double> durationSeconds, IEnumerable<double> gapSeconds, int promisesWithGaps)
     {
         ArgumentNullException.ThrowIfNull(remainingShares);
         ArgumentNullException.ThrowIfNull(durationSeconds);
         ArgumentNullException.ThrowIfNull(gapSeconds);
-        _remainingShares = [.. remainingShares.Order()];
+        _shares = new ShareSurvival(remainingShares);
         double[] durations = [.. durationSeconds.Order()];
         double[] gaps = [.. gapSeconds.Order()];
         MedianDuration = durations.Length == 0 ? null : Duration.FromSeconds(durations[durations.Length / 2]);
@@ -34,8 +36,13 @@ public sealed class StageStatistics
         NormalGap = enough ? Duration.FromSeconds(gaps[(int)(gaps.Length * StallQuantile)]) : null;
     }
 
-    /// <summary>Closed promises that passed through this stage.</summary>
-    public int Count => _remainingShares.Length;
+    /// <summary>Promises that passed through this stage (closed ones, and open ones still in it or past it when
+    /// open promises are counted as censored samples).</summary>
+    public int Count => _shares.Count;
+
+    /// <summary>Their total weight: <see cref="Count"/> when every promise counts fully, less with recency weighting.
+    /// It is the sample size the pooling weighs the level by.</summary>
+    public double EffectiveCount => _shares.Weight;
 
     public Duration? MedianDuration { get; }
 
@@ -43,31 +50,8 @@ public sealed class StageStatistics
     public Duration? NormalGap { get; }
 
     /// <summary>The median budget share from stage entry to fulfilment; 0 with no samples.</summary>
-    public double MedianShare => Count == 0 ? 0 : _remainingShares[Count / 2];
+    public double MedianShare => _shares.Median;
 
-    /// <summary>The largest share seen; 0 with no samples.</summary>
-    public double MaxShare => Count == 0 ? 0 : _remainingShares[^1];
-
-    /// <summary>The share of samples strictly above <paramref name="share"/> (the empirical survival); 0 with no samples.</summary>
-    public double Survival(double share) => Count == 0 ? 0 : (double)(Count - UpperBound(share)) / Count;
-
-    /// <summary>Index of the first sample strictly greater than <paramref name="share"/>.</summary>
-    private int UpperBound(double share)
-    {
-        int low = 0, high = _remainingShares.Length;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (_remainingShares[mid] <= share)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
+    /// <summary>P(T &gt; share): the weighted share of samples above it (Kaplan–Meier with censored samples); 0 with no samples.</summary>
+    public double Survival(double share) => _shares.Survival(share);
 }

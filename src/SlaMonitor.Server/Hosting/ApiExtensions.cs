@@ -39,6 +39,7 @@ public static class ApiExtensions
         builder.Services.AddScoped<PromiseProjector>();
         builder.Services.AddSingleton<PolicyVersionCache>();
         builder.Services.AddSingleton<LaneStatisticsStore>();
+        builder.AddSettings<PredictionOptions>(PredictionOptions.Section);
         builder.Services.AddSingleton<CarrierDirectory>();
         builder.Services.AddSingleton<CarrierRates>();
         builder.Services.AddSingleton<DeliveryLog>();

@@ -50,6 +50,18 @@ public sealed class ReplayToolTests
     }
 
     [Fact]
+    public void Expected_calibration_error_is_the_look_weighted_gap_between_mean_probability_and_share_late_per_bin()
+    {
+        // Bin 0.2–0.3: 0.25 four times, 1 of 4 late (gap 0). Bin 0.9–1.0: 0.95 twice, 1 of 2 late (gap 0.45). 6 looks.
+        List<(double, double)> looks = [(0.25, 1), (0.25, 0), (0.25, 0), (0.25, 0), (0.95, 1), (0.95, 0)];
+
+        var bins = ReportBuilder.Calibration(looks);
+
+        Assert.Equal([4, 2], bins.Where(b => b.Count > 0).Select(b => b.Count));
+        Assert.Equal(2 * 0.45 / 6, ReportBuilder.ExpectedCalibrationError(bins)!.Value, 4);
+    }
+
+    [Fact]
     public void The_default_threshold_rule_takes_the_highest_recall_with_precision_of_at_least_80_percent_then_the_longer_lead()
     {
         ThresholdRow[] rows =
