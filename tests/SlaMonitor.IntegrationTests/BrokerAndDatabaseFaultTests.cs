@@ -95,6 +95,9 @@ public sealed class BrokerAndDatabaseFaultTests(Servers servers, FaultServers fa
             settings["Notifications:Alerts:FirstRetry"] = "00:00:01";
             settings["Notifications:Alerts:RetryCap"] = "00:00:05";
             settings["Notifications:Alerts:PollEvery"] = "00:00:00.200";
+            // An alert whose try or record the outage cut off stays claimed until its lease passes (5 min by default,
+            // longer than the drain's 4): it must come due again within the run, as it does after a short lease.
+            settings["Notifications:Alerts:Lease"] = "00:00:10";
             settings["Scheduling:Wakeups:MaxSleep"] = "00:00:00.200";
             // The shared servers' settings are replaced by the fault servers' (BrokerSettings, the database).
             run._api = new SlaHost(servers, run._database, prefix, role: "api", settings: settings);
