@@ -17,7 +17,9 @@ public sealed class BulkIngestTests(Servers servers)
 {
     private const int RequestSize = 1000;
     private const int ParallelRequests = 4;
-    private static readonly TimeSpan DrainDeadline = TimeSpan.FromMinutes(6);
+    /// <summary>Generous: the suite runs the Olist replay (a core for minutes) beside it on 2 cores; 99,033 of 100,000
+    /// were stored after 6 minutes in one such run. A time-out here means lost events, not a slow machine.</summary>
+    private static readonly TimeSpan DrainDeadline = TimeSpan.FromMinutes(12);
 
     [Fact]
     public async Task A_hundred_thousand_events_with_ten_percent_resent_are_each_stored_once_and_every_promise_equals_its_fold()
