@@ -34,6 +34,8 @@ public sealed class StartupSettingsTests
     [InlineData("Hosting:ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "Hosting:ForwardedHeaders:KnownNetworks:0")]
     [InlineData("FailedAuthentication:Burst", "0", "FailedAuthentication:Burst")]
     [InlineData("FailedAuthentication:RecoveryPeriod", "soon", "FailedAuthentication:RecoveryPeriod")]
+    [InlineData("Prediction:RecencyHalfLife", "-1.00:00:00", "Prediction:RecencyHalfLife")]
+    [InlineData("Prediction:CountOpenPromises", "sometimes", "Prediction:CountOpenPromises")]
     public async Task A_wrong_value_stops_start_up_naming_the_key(string key, string value, string named)
     {
         var message = await StartupErrorAsync(new SlaApp(settings: new Dictionary<string, string?> { [key] = value }));

@@ -118,12 +118,7 @@ public sealed class LaneStatisticsBuilder
         var gapList = gapSeconds as IReadOnlyCollection<double> ?? [.. gapSeconds];
         foreach (var level in lane.FallbackChain())
         {
-            if (!_samples.TryGetValue((level, stage), out var samples))
-            {
-                samples = new StageSamples();
-                _samples[(level, stage)] = samples;
-            }
-
+            var samples = SamplesOf(level, stage);
             samples.Durations.Add(stageDuration.TotalSeconds);
             samples.RemainingShares.Add(new ShareSample(remainingShare, weight));
             samples.Gaps.AddRange(gapList);
@@ -147,13 +142,18 @@ public sealed class LaneStatisticsBuilder
         var elapsed = Deadlines.Measure(enteredAt, asOf, promise.Policy.Clock, promise.Calendar) / promise.Budget;
         foreach (var level in promise.Lane.FallbackChain())
         {
-            if (!_samples.TryGetValue((level, stage), out var samples))
-            {
-                samples = new StageSamples();
-                _samples[(level, stage)] = samples;
-            }
-
-            samples.RemainingShares.Add(new ShareSample(elapsed, weight, Censored: true));
+            SamplesOf(level, stage).RemainingShares.Add(new ShareSample(elapsed, weight, Censored: true));
         }
+    }
+
+    private StageSamples SamplesOf(LaneKey level, PromiseStage stage)
+    {
+        if (!_samples.TryGetValue((level, stage), out var samples))
+        {
+            samples = new StageSamples();
+            _samples[(level, stage)] = samples;
+        }
+
+        return samples;
     }
 }
