@@ -156,6 +156,15 @@ count_results() {
     END { printf "%d %d %d\n", p, f, s }'
 }
 
+# Repeats each failed test's name and its first lines of error just before the summary, so the
+# tail of a long run's output always says which test failed and why.
+failed_tests() {
+  sed 's/\x1b\[[0-9;]*[A-Za-z]//g' "$1" | awk '
+    /^failed / { shown = 0; keep = 1; print "  " $0; next }
+    keep && (/^[^ ]/ || /Standard output/ || ++shown > 8) { keep = 0 }
+    keep && !/^  from / { print "  " $0 }'
+}
+
 main() {
   trap on_exit EXIT
   trap 'exit 130' INT TERM
@@ -196,6 +205,10 @@ main() {
   local passed failed skipped
   read -r passed failed skipped < <(count_results "$output")
   SUMMARY="Tests: $passed passed, $failed failed, $skipped skipped"
+  if ((failed > 0)); then
+    log "failed tests:"
+    failed_tests "$output" >&2
+  fi
   if ((status != 0)); then
     log "dotnet test exited with $status"
   elif ((passed + failed + skipped == 0)); then
