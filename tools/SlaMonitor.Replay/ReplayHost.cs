@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
 using SlaMonitor.Infrastructure.Persistence;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Scheduling;
 
@@ -74,6 +75,10 @@ public sealed class ReplayHost : WebApplicationFactory<global::Program>
         {
             services.AddSingleton<IClock>(Clock);
             UsePooledDbContexts(services, settings["Persistence:ConnectionString"]);
+            // The carrier cache's lifetime is wall time: on the virtual clock, hours apart between events, it would be
+            // read again for every request.
+            services.RemoveAll<CarrierDirectory>();
+            services.AddSingleton(sp => new CarrierDirectory(sp.GetRequiredService<IServiceScopeFactory>(), SystemClock.Instance));
             foreach (var loop in services.Where(IsBackgroundLoop).ToList())
             {
                 services.Remove(loop);
@@ -107,7 +112,14 @@ public sealed class ReplayHost : WebApplicationFactory<global::Program>
         services.RemoveAll<DbContextOptions<SqliteSlaDbContext>>();
         services.RemoveAll<DbContextOptions>();
         services.RemoveAll<IDbContextOptionsConfiguration<SqliteSlaDbContext>>();
-        services.AddDbContextPool<SlaDbContext, SqliteSlaDbContext>(o => SlaDbContextOptions.Configure(o, PersistenceProvider.Sqlite, connectionString));
+        services.AddDbContextPool<SlaDbContext, SqliteSlaDbContext>(o =>
+        {
+            SlaDbContextOptions.Configure(o, PersistenceProvider.Sqlite, connectionString);
+            if (Environment.GetEnvironmentVariable("REPLAY_TRACE") is not null)
+            {
+                o.AddInterceptors(CommandTrace.Instance);
+            }
+        });
     }
 
     private static bool IsBackgroundLoop(ServiceDescriptor d) =>

@@ -137,6 +137,7 @@ public sealed class VirtualTime(ReplayHost host, ServerApi api, ReplayOptions op
         if (Environment.GetEnvironmentVariable("REPLAY_TRACE") is not null)
         {
             Console.Error.WriteLine(Traced());
+            Console.Error.WriteLine(CommandTrace.Instance.Report());
         }
 
         return recorder;

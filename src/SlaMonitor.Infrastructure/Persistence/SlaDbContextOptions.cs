@@ -10,7 +10,7 @@ public static class SlaDbContextOptions
         ArgumentNullException.ThrowIfNull(options);
         return provider switch
         {
-            PersistenceProvider.Sqlite => options.UseSqlite(connectionString),
+            PersistenceProvider.Sqlite => options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance),
             PersistenceProvider.Postgres => options.UseNpgsql(connectionString),
             PersistenceProvider.SqlServer => options.UseSqlServer(connectionString),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
