@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NodaTime;
-using SlaMonitor.Server.Common;
 using SlaMonitor.Server.Tests.Support;
 using SlaMonitor.Tests.Shared;
 
@@ -26,18 +25,6 @@ public sealed class InputRulesTests : IAsyncLifetime
         _carrier = _app.CreateClient();
         await TestSetup.ConfigureAsync(_admin);
     }
-
-    [Theory]
-    [InlineData("\0", false, true)]
-    [InlineData("a\u0001b", false, true)]
-    [InlineData("\u001b[31m", false, true)]
-    [InlineData("del\u007f", false, true)]
-    [InlineData("line\nbreak", false, true)]
-    [InlineData("line\nbreak\ttab\r", true, false)]
-    [InlineData("\0 in a note", true, true)]
-    [InlineData("Ünïcødé, emoji 📦 and RTL עברית", false, false)]
-    public void SafeText_refuses_control_characters_and_line_breaks_only_where_a_text_may_span_lines(string text, bool lineBreaksAllowed, bool refused) =>
-        Assert.Equal(refused, SafeText.HasControl(text, lineBreaksAllowed));
 
     [Fact]
     public async Task An_event_id_with_a_line_break_is_refused_naming_the_field_while_a_note_may_span_lines()
