@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
 readonly START_TIMEOUT=${SLAMONITOR_TEST_START_TIMEOUT:-120} # seconds, per server
-readonly TEST_TIMEOUT=${SLAMONITOR_TEST_TIMEOUT:-25m}        # whole `dotnet test` run (about 11 min on 2 cores)
+readonly TEST_TIMEOUT=${SLAMONITOR_TEST_TIMEOUT:-25m}        # whole `dotnet test` run (about 13 min on 2 cores)
 # SLAMONITOR_PG_OPTIONS: extra `postgres -c` settings for the private PostgreSQL (the load tool's
 # LOADGEN_PG_STATEMENTS=1 uses it for pg_stat_statements); empty for the tests.
 readonly RABBIT_BIN=/usr/lib/rabbitmq/bin                    # Debian's scripts behind /usr/sbin's wrappers
