@@ -10,6 +10,7 @@ using NodaTime;
 using NodaTime.Testing;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Definitions;
+using SlaMonitor.Server.Ingest.Deliveries;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Scheduling;
 
@@ -28,8 +29,9 @@ public sealed class ReplayHost : WebApplicationFactory<global::Program>
     private const string RamDisk = "/dev/shm";
 
     /// <summary>Loops that would act on wall-clock time of their own. The outbox dispatcher publishes status changes and
-    /// escalation messages for the board and the notifiers, which the replay does not look at.</summary>
-    private static readonly string[] BackgroundLoops = [nameof(WakeupDispatcher), nameof(LaneStatisticsRefresher), nameof(OutboxDispatcher), "QuartzHostedService"];
+    /// escalation messages for the board and the notifiers, and the delivery-log writer stores each request's outcome for
+    /// the carriers' log: the replay looks at neither (a refused row is reported from the webhook's answer).</summary>
+    private static readonly string[] BackgroundLoops = [nameof(WakeupDispatcher), nameof(LaneStatisticsRefresher), nameof(OutboxDispatcher), nameof(DeliveryLogWriter), "QuartzHostedService"];
     private readonly string _folder = Path.Combine(Directory.Exists(RamDisk) ? RamDisk : Path.GetTempPath(), $"slamonitor-replay-{Guid.NewGuid():N}");
 
     public ReplayHost(Instant start)
