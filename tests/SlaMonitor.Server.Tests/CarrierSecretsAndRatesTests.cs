@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Tests.Support;
@@ -51,7 +50,7 @@ public sealed class CarrierSecretsAndRatesTests : IAsyncLifetime
         // Written past this process's admin API, as another API instance would: this process still caches the old carrier,
         // and reads the carriers again after a failed signature at most once every RereadAtMostEvery.
         await UpdateCarrierRowAsync(c => (c.PreviousSecret, c.Secret) = (c.Secret, NewSecret));
-        _app.Clock.Advance(CarrierDirectory.RereadAtMostEvery);
+        _app.WallTime.Advance(CarrierDirectory.RereadAtMostEvery);
 
         Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(NewSecret, "T-2"));
         Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(TestSetup.CarrierSecret, "T-3"));
@@ -64,7 +63,7 @@ public sealed class CarrierSecretsAndRatesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(TestSetup.CarrierSecret, "T-1"));
 
         await UpdateCarrierRowAsync(c => c.PreviousSecret = null);
-        _app.Clock.Advance(CarrierDirectory.CacheFor + Duration.FromSeconds(1));
+        _app.WallTime.Advance(CarrierDirectory.CacheFor + TimeSpan.FromSeconds(1));
 
         Assert.Equal(HttpStatusCode.Unauthorized, await PostSignedWithAsync(TestSetup.CarrierSecret, "T-2"));
         Assert.Equal(HttpStatusCode.Accepted, await PostSignedWithAsync(NewSecret, "T-3"));

@@ -146,7 +146,7 @@ public sealed class WebhookAuthenticationTests : IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        _app.Clock.Advance(CarrierDirectory.RereadAtMostEvery);
+        _app.WallTime.Advance(CarrierDirectory.RereadAtMostEvery);
         using var second = await SignedEvents.PostAsync(_client, SignedEvents.Opened("T-2", Now), Now, carrier: "LATECOMER", secret: "latecomer-secret-0001");
         Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
     }

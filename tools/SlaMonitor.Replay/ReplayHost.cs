@@ -9,7 +9,6 @@ using Microsoft.Extensions.Hosting;
 using NodaTime;
 using NodaTime.Testing;
 using SlaMonitor.Infrastructure.Persistence;
-using SlaMonitor.Server.Definitions;
 using SlaMonitor.Server.Ingest.Deliveries;
 using SlaMonitor.Server.Promises;
 using SlaMonitor.Server.Scheduling;
@@ -77,10 +76,6 @@ public sealed class ReplayHost : WebApplicationFactory<global::Program>
         {
             services.AddSingleton<IClock>(Clock);
             UsePooledDbContexts(services, settings["Persistence:ConnectionString"]);
-            // The carrier cache's lifetime is wall time: on the virtual clock, hours apart between events, it would be
-            // read again for every request.
-            services.RemoveAll<CarrierDirectory>();
-            services.AddSingleton(sp => new CarrierDirectory(sp.GetRequiredService<IServiceScopeFactory>(), SystemClock.Instance));
             foreach (var loop in services.Where(IsBackgroundLoop).ToList())
             {
                 services.Remove(loop);

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
-using NodaTime;
 using SlaMonitor.Infrastructure.Persistence;
 
 namespace SlaMonitor.Server.Definitions;
@@ -12,12 +11,15 @@ namespace SlaMonitor.Server.Definitions;
 /// once every <see cref="RereadAtMostEvery"/>: a flood of made-up codes or bad signatures costs one query a second.
 /// A change through the admin API of this process applies at once; one made by another API process (a new carrier, a
 /// rotated secret) within <see cref="RereadAtMostEvery"/>; a retired secret, the rate and the format within
-/// <see cref="CacheFor"/>.
+/// <see cref="CacheFor"/>. Both are wall time (<paramref name="time"/>), not the host's <c>IClock</c>: the replay tool
+/// moves that clock by hours between two requests.
 /// </summary>
-public sealed class CarrierDirectory(IServiceScopeFactory scopes, IClock clock) : IDisposable
+public sealed class CarrierDirectory(IServiceScopeFactory scopes, TimeProvider? time = null) : IDisposable
 {
-    public static readonly Duration CacheFor = Duration.FromSeconds(30);
-    public static readonly Duration RereadAtMostEvery = Duration.FromSeconds(1);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan RereadAtMostEvery = TimeSpan.FromSeconds(1);
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     private readonly SemaphoreSlim _reading = new(1, 1);
     private volatile Snapshot? _snapshot;
@@ -29,7 +31,7 @@ public sealed class CarrierDirectory(IServiceScopeFactory scopes, IClock clock) 
     public async Task<Carrier?> FindAsync(string code, CancellationToken ct)
     {
         var snapshot = _snapshot;
-        if (snapshot is null || snapshot.ReadAt + CacheFor <= clock.GetCurrentInstant())
+        if (snapshot is null || snapshot.ReadAt + CacheFor <= _time.GetUtcNow())
         {
             snapshot = await ReadAsync(snapshot, ct);
         }
@@ -56,7 +58,7 @@ public sealed class CarrierDirectory(IServiceScopeFactory scopes, IClock clock) 
     /// <summary>A newer snapshot than <paramref name="seen"/>, or null when <paramref name="seen"/> is too young to replace.</summary>
     private async Task<Snapshot?> RereadAsync(Snapshot seen, CancellationToken ct)
     {
-        if (_snapshot == seen && seen.ReadAt + RereadAtMostEvery > clock.GetCurrentInstant())
+        if (_snapshot == seen && seen.ReadAt + RereadAtMostEvery > _time.GetUtcNow())
         {
             return null;
         }
@@ -78,7 +80,7 @@ public sealed class CarrierDirectory(IServiceScopeFactory scopes, IClock clock) 
 
             await using var scope = scopes.CreateAsyncScope();
             var carriers = await scope.ServiceProvider.GetRequiredService<SlaDbContext>().Carriers.AsNoTracking().ToListAsync(ct);
-            var read = new Snapshot(carriers.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal), clock.GetCurrentInstant());
+            var read = new Snapshot(carriers.ToFrozenDictionary(c => c.Code, StringComparer.Ordinal), _time.GetUtcNow());
             _snapshot = read;
             return read;
         }
@@ -89,10 +91,10 @@ public sealed class CarrierDirectory(IServiceScopeFactory scopes, IClock clock) 
     }
 
     /// <summary>A class, not a record: snapshots are told apart by reference.</summary>
-    private sealed class Snapshot(FrozenDictionary<string, Carrier> carriers, Instant readAt)
+    private sealed class Snapshot(FrozenDictionary<string, Carrier> carriers, DateTimeOffset readAt)
     {
         public FrozenDictionary<string, Carrier> Carriers { get; } = carriers;
 
-        public Instant ReadAt { get; } = readAt;
+        public DateTimeOffset ReadAt { get; } = readAt;
     }
 }

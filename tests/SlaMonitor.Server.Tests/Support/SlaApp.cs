@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 using NodaTime.Testing;
+using SlaMonitor.Server.Definitions;
 using SlaMonitor.Tests.Shared;
 
 namespace SlaMonitor.Server.Tests.Support;
@@ -62,6 +65,9 @@ public sealed class SlaApp : WebApplicationFactory<Program>
     /// <summary>Monday 23 November 2026, 10:00 in Berlin.</summary>
     public FakeClock Clock { get; } = new(Instant.FromUtc(2026, 11, 23, 9, 0));
 
+    /// <summary>Wall time, for what is timed by it rather than by <see cref="Clock"/> (the carrier cache).</summary>
+    public FakeTimeProvider WallTime { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
     public string Environment { get; }
 
     public HttpClient Admin() => CreateClient().AsAdmin();
@@ -74,7 +80,12 @@ public sealed class SlaApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IClock>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IClock>(Clock);
+            services.RemoveAll<CarrierDirectory>();
+            services.AddSingleton(sp => new CarrierDirectory(sp.GetRequiredService<IServiceScopeFactory>(), WallTime));
+        });
     }
 
     public override async ValueTask DisposeAsync()
